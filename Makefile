@@ -1,0 +1,59 @@
+# Newsroom — the only entry points a newcomer needs: make run, make test, make serve.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export HOST PORT
+
+.PHONY: run test serve lint format bench clean help
+.DEFAULT_GOAL := help
+
+help:
+	@echo "make run    — site de démonstration sur http://$(HOST):$(PORT) (SQLite intégré par défaut)"
+	@echo "make test   — toute la suite de tests, sur un PostgreSQL jetable"
+	@echo "make serve  — réglages de production (gunicorn + whitenoise), DATABASE_URL requis"
+	@echo "make lint   — ruff check + ruff format --check"
+
+# The stamp files make a second `make run` skip the installs: it only re-installs when a
+# requirements file changes.
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	@touch $@ $(VENV)/.runtime
+
+run: $(VENV)/.runtime
+	DJANGO_SETTINGS_MODULE=newsroom.settings.dev $(BIN)/python manage.py migrate --noinput -v 0
+	DJANGO_SETTINGS_MODULE=newsroom.settings.dev $(BIN)/python manage.py load_demo
+	DJANGO_SETTINGS_MODULE=newsroom.settings.dev $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: $(VENV)/.dev
+	scripts/ensure-chromium.sh
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	PATH="$(CURDIR)/$(BIN):$$PATH" scripts/with-postgres.sh $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+serve: $(VENV)/.runtime
+	DJANGO_SETTINGS_MODULE=newsroom.settings.production $(BIN)/python manage.py check --deploy --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=newsroom.settings.production $(BIN)/python manage.py migrate --noinput
+	DJANGO_SETTINGS_MODULE=newsroom.settings.production $(BIN)/python manage.py collectstatic --noinput -v 0
+	DJANGO_SETTINGS_MODULE=newsroom.settings.production $(BIN)/gunicorn -c gunicorn.conf.py newsroom.wsgi:application
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) var .pytest_cache test-artifacts

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class ArticlesConfig(AppConfig):
+    """Home, sections, articles, authors and the editorial workflow."""
+
+    name = "articles"
+    verbose_name = "Articles"

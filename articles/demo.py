@@ -1,0 +1,188 @@
+"""Build the demo newsroom from `articles.demo_data`: idempotent, so `make run` may call it every time."""
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.images import ImageFile
+from django.db import transaction
+from django.utils.text import slugify
+
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Site
+
+from articles import demo_data
+from articles.demo_images import illustration, portrait
+from articles.models import ArticlePage, ArticleUpdate, Author, HomePage, RelatedArticle, SectionPage
+from newsroom.models import SiteIdentity
+
+PARIS = ZoneInfo("Europe/Paris")
+
+# Demo only: these accounts exist to try the site locally and are refused outside DEBUG.
+DEMO_ACCOUNTS = [
+    ("journaliste", "journaliste-demo", "Journalistes", "Claire", "Dubreuil"),
+    ("redaction", "redaction-demo", "Rédaction en chef", "Marc", "Lefèvre"),
+    ("commercial", "commercial-demo", "Commercial", "Sofia", "Benali"),
+    ("admin", "admin-demo", None, "Admin", "Newsroom"),
+]
+
+
+@dataclass
+class DemoReport:
+    """What a run created; empty lists on a second run."""
+
+    sections: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    articles: list[str] = field(default_factory=list)
+    accounts: list[str] = field(default_factory=list)
+
+
+def paris(value: str) -> datetime:
+    """An ISO local time of the demo data, in Europe/Paris."""
+    return datetime.fromisoformat(value).replace(tzinfo=PARIS)
+
+
+def demo_image(title: str, content: bytes, alt: str):
+    """Get or create a Wagtail image by title in the root collection."""
+    Image = get_image_model()
+    existing = Image.objects.filter(title=title).first()
+    if existing:
+        return existing
+    image = Image(title=title, description=alt, collection=Collection.get_first_root_node())
+    image.file = ImageFile(_named_bytes(content, f"{slugify(title)}.jpg"), name=f"{slugify(title)}.jpg")
+    image.save()
+    return image
+
+
+def _named_bytes(content: bytes, name: str):
+    from io import BytesIO
+
+    buffer = BytesIO(content)
+    buffer.name = name
+    return buffer
+
+
+def ensure_sections(home: HomePage, report: DemoReport) -> dict[str, SectionPage]:
+    sections = {}
+    for spec in demo_data.SECTIONS:
+        section = SectionPage.objects.child_of(home).filter(slug=spec["slug"]).first()
+        if section is None:
+            section = SectionPage(title=spec["title"], slug=spec["slug"], intro=spec["intro"])
+            home.add_child(instance=section)
+            section.save_revision().publish()
+            report.sections.append(spec["title"])
+        sections[spec["slug"]] = section
+    return sections
+
+
+def ensure_authors(report: DemoReport) -> dict[str, Author]:
+    authors = {}
+    for index, spec in enumerate(demo_data.AUTHORS):
+        author = Author.objects.filter(slug=spec["slug"]).first()
+        if author is None:
+            initials = "".join(part[0] for part in spec["name"].split()[:2]).upper()
+            photo = demo_image(f"Portrait : {spec['name']}", portrait(initials, index + 2), f"Portrait de {spec['name']}")
+            author = Author.objects.create(name=spec["name"], slug=spec["slug"], role=spec["role"], bio=spec["bio"], photo=photo)
+            report.authors.append(spec["name"])
+        authors[spec["slug"]] = author
+    return authors
+
+
+def body_stream(blocks, images, pages):
+    """The demo body as StreamField raw data, resolving images and « Lire aussi » targets."""
+    stream = []
+    for block_type, value in blocks:
+        if block_type == "paragraph":
+            stream.append({"type": "paragraph", "value": value})
+        elif block_type in ("heading", "quote"):
+            stream.append({"type": block_type, "value": value})
+        elif block_type == "image":
+            image = images(value["palette"], value["alt"])
+            stream.append(
+                {"type": "image", "value": {"image": image.pk, "alt": value["alt"], "caption": value["caption"], "credit": value["credit"]}}
+            )
+        elif block_type == "read_also":
+            stream.append({"type": "read_also", "value": {"article": pages[value].pk, "label": ""}})
+    return json.dumps(stream)
+
+
+@transaction.atomic
+def load_demo(*, with_accounts: bool) -> DemoReport:
+    """Create what is missing of the demo site; never touch what already exists."""
+    report = DemoReport()
+    home = HomePage.objects.get()
+    site = Site.objects.get(is_default_site=True)
+    identity = SiteIdentity.for_site(site)
+    if not identity.slogan:
+        identity.slogan = "Réinventez demain avec l'IA"
+        identity.save()
+
+    sections = ensure_sections(home, report)
+    authors = ensure_authors(report)
+    image_cache = {}
+
+    def images(palette, alt):
+        key = (palette, alt)
+        if key not in image_cache:
+            seed = len(image_cache) + 1
+            image_cache[key] = demo_image(f"Illustration {seed} ({alt[:60]})", illustration(palette, seed), alt)
+        return image_cache[key]
+
+    pages = {page.slug: page for page in ArticlePage.objects.filter(slug__in=[a["slug"] for a in demo_data.ARTICLES])}
+    new_specs = [spec for spec in demo_data.ARTICLES if spec["slug"] not in pages]
+    # First pass: every new article exists as a draft, so that links between them can resolve.
+    for spec in new_specs:
+        article = ArticlePage(title=spec["title"], slug=spec["slug"], kicker=spec["kicker"], chapo=spec["chapo"], live=False)
+        sections[spec["section"]].add_child(instance=article)
+        pages[spec["slug"]] = article
+    # Second pass: content, bylines, tags, updates, links; then publish at the article's date.
+    for spec in new_specs:
+        article = pages[spec["slug"]]
+        hero = spec["hero"]
+        article.hero_image = images(hero["palette"], hero["alt"])
+        article.hero_alt, article.hero_caption, article.hero_credit = hero["alt"], hero["caption"], hero["credit"]
+        article.body = body_stream(spec["body"], images, pages)
+        article.article_authors.set([_byline(authors[slug]) for slug in spec["authors"]])
+        article.tags.set(spec["tags"])
+        article.updates.set([ArticleUpdate(kind=u["kind"], date=paris(u["date"]), note=u["note"]) for u in spec.get("updates", [])])
+        article.related_articles.set([RelatedArticle(target=pages[slug]) for slug in spec.get("related", [])])
+        article.save_revision().publish()
+        published = paris(spec["published"])
+        last = max([published, *(paris(u["date"]) for u in spec.get("updates", []))])
+        ArticlePage.objects.filter(pk=article.pk).update(
+            first_published_at=published, last_published_at=last, latest_revision_created_at=last
+        )
+        article.latest_revision.__class__.objects.filter(pk=article.latest_revision_id).update(created_at=last)
+        report.articles.append(spec["title"])
+        if spec.get("lead"):
+            home.lead_article = article
+            home.save_revision().publish()
+    if with_accounts:
+        report.accounts = ensure_accounts()
+    return report
+
+
+def _byline(author):
+    from articles.models import ArticleAuthor
+
+    return ArticleAuthor(author=author)
+
+
+def ensure_accounts() -> list[str]:
+    """One demo account per role; existing accounts are left as they are."""
+    User = get_user_model()
+    created = []
+    for username, password, group_name, first_name, last_name in DEMO_ACCOUNTS:
+        if User.objects.filter(username=username).exists():
+            continue
+        user = User(username=username, first_name=first_name, last_name=last_name, email=f"{username}@example.org")
+        user.set_password(password)
+        user.is_superuser = user.is_staff = group_name is None
+        user.save()
+        if group_name:
+            user.groups.add(Group.objects.get(name=group_name))
+        created.append(username)
+    return created

@@ -1,0 +1,82 @@
+"""Builders for tests, the demo and the corpus generator: real pages, saved and published."""
+
+import itertools
+import json
+from io import BytesIO
+
+from django.core.files.images import ImageFile
+
+from wagtail.images import get_image_model
+from wagtail.models import Collection
+
+from articles.demo_images import illustration
+from articles.models import ArticleAuthor, ArticlePage, Author, HomePage, RelatedArticle, SectionPage
+
+_sequence = itertools.count(1)
+
+
+def make_image(*, title: str | None = None, palette: int = 0, size=(1600, 900)):
+    """A real JPEG image in the root collection."""
+    number = next(_sequence)
+    buffer = BytesIO(illustration(palette, number, size=size))
+    image = get_image_model()(title=title or f"Image {number}", collection=Collection.get_first_root_node())
+    image.file = ImageFile(buffer, name=f"image-{number}.jpg")
+    image.save()
+    return image
+
+
+def make_author(*, name: str | None = None, **fields) -> Author:
+    """A byline with a unique slug."""
+    number = next(_sequence)
+    name = name or f"Auteur {number}"
+    return Author.objects.create(name=name, slug=fields.pop("slug", f"auteur-{number}"), **fields)
+
+
+def get_home() -> HomePage:
+    """The home page created by the editorial set-up migration."""
+    return HomePage.objects.get()
+
+
+def make_section(*, title: str | None = None, home: HomePage | None = None) -> SectionPage:
+    """A published section under the home page."""
+    number = next(_sequence)
+    section = SectionPage(title=title or f"Rubrique {number}", slug=f"rubrique-{number}")
+    (home or get_home()).add_child(instance=section)
+    section.save_revision().publish()
+    return section
+
+
+def make_article(
+    *,
+    section: SectionPage,
+    title: str | None = None,
+    chapo: str = "Un chapô de démonstration.",
+    body: list | None = None,
+    authors: list[Author] = (),
+    tags: list[str] = (),
+    related: list[ArticlePage] = (),
+    publish: bool = True,
+    published_at=None,
+    **fields,
+) -> ArticlePage:
+    """An article under `section`, published unless `publish=False`."""
+    number = next(_sequence)
+    article = ArticlePage(
+        title=title or f"Article {number}",
+        slug=fields.pop("slug", f"article-{number}"),
+        chapo=chapo,
+        body=json.dumps(body or [{"type": "paragraph", "value": "<p>Un paragraphe.</p>"}]),
+        live=False,
+        **fields,
+    )
+    section.add_child(instance=article)
+    article.article_authors.set([ArticleAuthor(author=author) for author in authors])
+    article.tags.set(list(tags))
+    article.related_articles.set([RelatedArticle(target=target) for target in related])
+    revision = article.save_revision()
+    if publish:
+        revision.publish()
+        if published_at is not None:
+            ArticlePage.objects.filter(pk=article.pk).update(first_published_at=published_at, last_published_at=published_at)
+        article.refresh_from_db()
+    return article

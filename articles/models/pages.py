@@ -1,0 +1,251 @@
+"""The page tree: one HomePage per site, SectionPage (rubriques) under it, ArticlePage under those."""
+
+import math
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import Http404
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, MultipleChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from taggit.models import Tag, TaggedItemBase
+
+from articles.blocks import ArticleBodyBlock
+
+# French readers of news read about 230 words a minute.
+WORDS_PER_MINUTE = 230
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+class HomePage(RoutablePageMixin, Page):
+    """The front page: the lead story, then the latest articles. Also serves author and tag pages."""
+
+    lead_article = models.ForeignKey(
+        "articles.ArticlePage",
+        verbose_name="article à la une",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Laissez vide pour mettre à la une l'article publié le plus récemment.",
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("lead_article")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["articles.SectionPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "page d'accueil"
+        verbose_name_plural = "pages d'accueil"
+
+    def get_context(self, request, *args, **kwargs):
+        from articles import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(selectors.home_listing(home=self, page_number=request.GET.get("page")))
+        return context
+
+    @path("auteurs/<slug:slug>/", name="author")
+    def author_view(self, request, slug):
+        """Everything an author signed, newest first."""
+        from articles import selectors
+        from articles.models import Author
+
+        author = Author.objects.select_related("photo").filter(slug=slug).first()
+        if author is None:
+            raise Http404("Auteur inconnu")
+        context = selectors.author_listing(author=author, page_number=request.GET.get("page"))
+        return self.render(request, context_overrides={"author": author, **context}, template="articles/author_page.html")
+
+    @path("tags/<str:slug>/", name="tag")
+    def tag_view(self, request, slug):
+        """Every article carrying a tag, newest first."""
+        from articles import selectors
+
+        tag = Tag.objects.filter(slug=slug).first()
+        if tag is None:
+            raise Http404("Mot-clé inconnu")
+        context = selectors.tag_listing(tag=tag, page_number=request.GET.get("page"))
+        return self.render(request, context_overrides={"tag": tag, **context}, template="articles/tag_page.html")
+
+
+class SectionPage(Page):
+    """A rubrique (Actualités, Business…): its articles, newest first, paginated."""
+
+    intro = models.TextField("présentation", blank=True, max_length=500)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["articles.HomePage"]
+    subpage_types = ["articles.ArticlePage"]
+
+    class Meta:
+        verbose_name = "rubrique"
+        verbose_name_plural = "rubriques"
+
+    def get_context(self, request, *args, **kwargs):
+        from articles import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(selectors.section_listing(section=self, page_number=request.GET.get("page")))
+        return context
+
+
+class ArticleTag(TaggedItemBase):
+    """The link between an article and a django-taggit tag."""
+
+    content_object = ParentalKey("articles.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class ArticlePage(Page):
+    """A news article: kicker, headline, chapô, hero image, body, bylines, tags and update log."""
+
+    kicker = models.CharField(
+        "surtitre", max_length=80, blank=True, help_text="Facultatif, au-dessus du titre : « Intelligence artificielle »."
+    )
+    chapo = models.TextField(
+        "chapô",
+        max_length=600,
+        help_text="Le paragraphe d'introduction, en gras sous le titre. Sert aussi de description pour les moteurs de recherche.",
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="image principale",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_alt = models.CharField(
+        "texte alternatif de l'image",
+        max_length=250,
+        blank=True,
+        help_text="Obligatoire avec une image : décrit l'image pour qui ne la voit pas.",
+    )
+    hero_caption = models.CharField("légende", max_length=300, blank=True)
+    hero_credit = models.CharField("crédit", max_length=120, blank=True)
+    body = StreamField(ArticleBodyBlock(), verbose_name="corps de l'article", blank=True)
+    tags = ClusterTaggableManager("mots-clés", through=ArticleTag, blank=True)
+
+    content_panels = [
+        FieldPanel("kicker"),
+        *Page.content_panels,
+        FieldPanel("chapo"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_alt"), FieldPanel("hero_caption"), FieldPanel("hero_credit")],
+            heading="Image principale",
+        ),
+        FieldPanel("body"),
+        MultipleChooserPanel("article_authors", chooser_field_name="author", heading="Auteurs", label="Auteur", min_num=1),
+        FieldPanel("tags"),
+        InlinePanel("related_articles", heading="Articles liés", label="Article lié", max_num=4),
+        InlinePanel("updates", heading="Historique des modifications", label="Modification"),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("kicker"),
+        index.SearchField("chapo"),
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["articles.SectionPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "article"
+        verbose_name_plural = "articles"
+
+    def clean(self):
+        super().clean()
+        if self.hero_image_id and not self.hero_alt.strip():
+            raise ValidationError({"hero_alt": "Décrivez l'image principale : le texte alternatif est obligatoire avec une image."})
+
+    def get_context(self, request, *args, **kwargs):
+        from articles import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(selectors.article_detail(article=self))
+        return context
+
+    @property
+    def published_at(self):
+        """When readers first saw it (the scheduled time for a page not yet published)."""
+        return self.first_published_at or self.go_live_at or timezone.now()
+
+    @cached_property
+    def word_count(self) -> int:
+        texts = [self.chapo]
+        for block in self.body:
+            if block.block_type == "paragraph":
+                texts.append(strip_tags(block.value.source))
+            elif block.block_type == "heading":
+                texts.append(block.value["text"])
+            elif block.block_type == "quote":
+                texts.append(block.value["quote"])
+        return sum(len(_WORD.findall(text)) for text in texts)
+
+    @property
+    def reading_time(self) -> int:
+        """Estimated reading time in whole minutes, at least one."""
+        return max(1, math.ceil(self.word_count / WORDS_PER_MINUTE))
+
+
+class ArticleAuthor(Orderable):
+    """An ordered byline of an article."""
+
+    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="article_authors")
+    author = models.ForeignKey("articles.Author", verbose_name="auteur", on_delete=models.PROTECT, related_name="bylines")
+
+    panels = [FieldPanel("author")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "auteur de l'article"
+        verbose_name_plural = "auteurs de l'article"
+        constraints = [models.UniqueConstraint(fields=["article", "author"], name="unique_author_per_article")]
+
+
+class RelatedArticle(Orderable):
+    """An article chosen by the editor to read next."""
+
+    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_articles")
+    target = models.ForeignKey(ArticlePage, verbose_name="article", on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("target")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "article lié"
+        verbose_name_plural = "articles liés"
+
+
+class ArticleUpdate(Orderable):
+    """A dated entry of the public update log: correction, précision or mise à jour."""
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", "Correction"
+        PRECISION = "precision", "Précision"
+        UPDATE = "mise_a_jour", "Mise à jour"
+
+    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="updates")
+    kind = models.CharField("type", max_length=20, choices=Kind.choices, default=Kind.UPDATE)
+    date = models.DateTimeField("date", default=timezone.now)
+    note = models.TextField("note aux lecteurs", max_length=1000)
+
+    panels = [FieldPanel("kind"), FieldPanel("date"), FieldPanel("note")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "modification"
+        verbose_name_plural = "modifications"

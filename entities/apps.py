@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class EntitiesConfig(AppConfig):
+    """The knowledge base of organisations and people (see the entities issue)."""
+
+    name = "entities"
+    verbose_name = "Entités"

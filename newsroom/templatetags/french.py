@@ -1,0 +1,44 @@
+"""French presentation filters: dates as « mercredi 2 juillet 2025 », typography of texts."""
+
+from django import template
+from django.utils import formats, timezone
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+
+from newsroom.typography import french_typography
+
+register = template.Library()
+
+
+@register.filter
+def date_fr(value):
+    """« mercredi 2 juillet 2025 », with « 1er » on the first of the month, in Paris time."""
+    if not value:
+        return ""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    day = "1er" if value.day == 1 else str(value.day)
+    return f"{formats.date_format(value, 'l')} {day} {formats.date_format(value, 'F Y')}"
+
+
+@register.filter
+def datetime_fr(value):
+    """« mercredi 2 juillet 2025 à 9 h 30 »: the French way of writing a time."""
+    if not value:
+        return ""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return f"{date_fr(value)} à {value.hour}\u00a0h\u00a0{value.minute:02d}"
+
+
+@register.filter(is_safe=True)
+def typo(value):
+    """French typography on text or trusted HTML: the stored text stays as typed.
+
+    Plain strings are escaped first, so `<`, `>`, `&` and quotes typed by an editor show exactly
+    as typed; strings already marked safe (rich text) are typographed as HTML.
+    """
+    if value is None:
+        return ""
+    html = str(conditional_escape(value))
+    return mark_safe(french_typography(html))  # noqa: S308 - input escaped or already safe

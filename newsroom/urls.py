@@ -1,0 +1,30 @@
+"""URL configuration: the admin, the health check, then Wagtail's page tree for everything else."""
+
+from django.conf import settings
+from django.urls import include, path, re_path
+from django.views.static import serve as static_serve
+
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from newsroom import health
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("health/", health.health_view, name="health"),
+]
+
+if settings.NEWSROOM_SERVE_MEDIA:
+    # A single-host deployment serves uploads itself; larger ones put media on object storage
+    # or behind the proxy and turn this off.
+    urlpatterns += [
+        re_path(
+            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
+            static_serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
+
+urlpatterns += [path("", include(wagtail_urls))]

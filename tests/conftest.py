@@ -1,0 +1,54 @@
+"""Shared fixtures: the home page from the set-up migration, sections, authors, images, users."""
+
+import pytest
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from articles import factories
+
+
+@pytest.fixture
+def home(db):
+    return factories.get_home()
+
+
+@pytest.fixture
+def section(home):
+    return factories.make_section(title="Business")
+
+
+@pytest.fixture
+def author(db):
+    return factories.make_author(name="Claire Dubreuil", slug="claire-dubreuil", role="Journaliste")
+
+
+def _user(username, group_name=None, superuser=False):
+    User = get_user_model()
+    user = User.objects.create_user(username=username, password="motdepasse-de-test", email=f"{username}@example.org", first_name=username.title())
+    if superuser:
+        user.is_superuser = user.is_staff = True
+        user.save()
+    if group_name:
+        user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def journalist(db):
+    return _user("journaliste", "Journalistes")
+
+
+@pytest.fixture
+def editor(db):
+    return _user("redaction", "Rédaction en chef")
+
+
+@pytest.fixture
+def sales(db):
+    return _user("commercial", "Commercial")
+
+
+@pytest.fixture
+def superuser(db):
+    return _user("admin", superuser=True)
