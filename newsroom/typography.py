@@ -46,12 +46,8 @@ _RULES = {
 
 # Same list as polytypo's HTML mode, so that this module and polytypo agree on which text is
 # prose; keeping our own copy avoids importing polytypo's private modules.
-_SKIPPED_ELEMENTS = frozenset(
-    {"code", "pre", "kbd", "samp", "var", "script", "style", "textarea", "svg", "math"}
-)
-_VOID_ELEMENTS = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
-)
+_SKIPPED_ELEMENTS = frozenset({"code", "pre", "kbd", "samp", "var", "script", "style", "textarea", "svg", "math"})
+_VOID_ELEMENTS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"})
 # A no-break space is only carried across a tag boundary when every tag in between is phrasing
 # content: across a <br>, <p> or an unknown element, the glyphs are not on the same line or the
 # same run of text, and inserting a space there would be a guess.
@@ -90,14 +86,7 @@ _INLINE_ELEMENTS = frozenset(
 # return exactly what the slow path would, so this is deliberately wider than "quotes and
 # punctuation": polytypo also collapses double spaces, strips a space before , . ) and binds
 # "50 %", "M. Dupont", "Mme Dupont", "n° 5", "§ 3" and initials with U+00A0.
-_TRIGGER = re.compile(
-    "[\"'«»“”„‟〝〞〟‘’‚‛‹›:;!?&§]"
-    "| {2}"
-    "| [,.)\\]}]"
-    "|[(\\[{] "
-    "|[.°\\d][ \u202f]"
-    "|\\bM(?:me|lle)s? "
-)
+_TRIGGER = re.compile("[\"'«»“”„‟〝〞〟‘’‚‛‹›:;!?&§]| {2}| [,.)\\]}]|[(\\[{] |[.°\\d][ \u202f]|\\bM(?:me|lle)s? ")
 
 # Django's escape() writes &quot; and &#x27;; other tools write the decimal or HTML5 forms.
 _QUOTE_REFERENCE = re.compile(r"&(?:quot|QUOT|apos|#0*(?:34|39)|#[xX]0*(?:22|27));")
@@ -111,9 +100,7 @@ _QUOTE_REFERENCE = re.compile(r"&(?:quot|QUOT|apos|#0*(?:34|39)|#[xX]0*(?:22|27)
 # before its ";": polytypo's own guard for that looks for the "&" in the same text node, but
 # here the "&" is itself a reference, which polytypo does not see.
 _PROTECTED = re.compile(
-    "(?:\\b(?:https?|ftp)://|\\bwww\\.)(?:[^\\s<>\"«»“”&]|&amp;)+"
-    "|(?<=\\w)::(?=\\w)"
-    "|&amp;#?[a-z0-9]{1,32};",
+    '(?:\\b(?:https?|ftp)://|\\bwww\\.)(?:[^\\s<>"«»“”&]|&amp;)+|(?<=\\w)::(?=\\w)|&amp;#?[a-z0-9]{1,32};',
     re.IGNORECASE,
 )
 _URL_TRAILING = ".,;:!?'’)]}"

@@ -69,7 +69,7 @@ class HomePage(RoutablePageMixin, Page):
         context = selectors.author_listing(author=author, page_number=request.GET.get("page"))
         return self.render(request, context_overrides={"author": author, **context}, template="articles/author_page.html")
 
-    @path("tags/<str:slug>/", name="tag")
+    @path("tags/<slug:slug>/", name="tag")
     def tag_view(self, request, slug):
         """Every article carrying a tag, newest first."""
         from articles import selectors

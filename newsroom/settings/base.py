@@ -136,6 +136,10 @@ LOGGING = {
 }
 
 # Wagtail
+# ASCII tag URLs: /tags/ia-generative/ rather than percent-encoded accents.
+TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
+TAGGIT_CASE_INSENSITIVE = True
+
 WAGTAIL_SITE_NAME = env_str("NEWSROOM_SITE_NAME", "Newsroom")
 WAGTAILADMIN_BASE_URL = env_str("NEWSROOM_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
