@@ -25,7 +25,9 @@ def author(db):
 
 def _user(username, group_name=None, superuser=False):
     User = get_user_model()
-    user = User.objects.create_user(username=username, password="motdepasse-de-test", email=f"{username}@example.org", first_name=username.title())
+    user = User.objects.create_user(
+        username=username, password="motdepasse-de-test", email=f"{username}@example.org", first_name=username.title()
+    )
     if superuser:
         user.is_superuser = user.is_staff = True
         user.save()

@@ -21,6 +21,7 @@ from wagtail.search import index
 from taggit.models import Tag, TaggedItemBase
 
 from articles.blocks import ArticleBodyBlock
+from articles.forms import ArticlePageForm
 
 # French readers of news read about 230 words a minute.
 WORDS_PER_MINUTE = 230
@@ -162,6 +163,7 @@ class ArticlePage(Page):
         index.RelatedFields("tags", [index.SearchField("name")]),
     ]
 
+    base_form_class = ArticlePageForm
     parent_page_types = ["articles.SectionPage"]
     subpage_types = []
 
@@ -215,7 +217,6 @@ class ArticleAuthor(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = "auteur de l'article"
         verbose_name_plural = "auteurs de l'article"
-        constraints = [models.UniqueConstraint(fields=["article", "author"], name="unique_author_per_article")]
 
 
 class RelatedArticle(Orderable):

@@ -70,7 +70,9 @@ def test_article_page_shows_every_field_and_block(client, section, author, youtu
         hero_credit="Illustration Newsroom",
         published_at=datetime.datetime(2025, 7, 2, 9, 30, tzinfo=PARIS),
     )
-    ArticleUpdate.objects.create(article=article, kind="precision", date=datetime.datetime(2025, 7, 3, 10, 15, tzinfo=PARIS), note="Montant approximatif.")
+    ArticleUpdate.objects.create(
+        article=article, kind="precision", date=datetime.datetime(2025, 7, 3, 10, 15, tzinfo=PARIS), note="Montant approximatif."
+    )
 
     response = client.get(article.url)
     page = _text(response)
@@ -79,8 +81,8 @@ def test_article_page_shows_every_field_and_block(client, section, author, youtu
     assert '<p class="kicker">Intelligence artificielle</p>' in page
     assert '<h1 class="article__title">L’approche de Meta</h1>' in page
     assert "Meta change de méthode\u00a0: il recrute." in page
-    assert "Publié le <time datetime=\"2025-07-02T09:30:00+02:00\">mercredi 2 juillet 2025 à 9\u00a0h\u00a030</time>" in page
-    assert "Mis à jour le <time datetime=\"2025-07-03T10:15:00+02:00\">jeudi 3 juillet 2025 à 10\u00a0h\u00a015</time>" in page
+    assert 'Publié le <time datetime="2025-07-02T09:30:00+02:00">mercredi 2 juillet 2025 à 9\u00a0h\u00a030</time>' in page
+    assert 'Mis à jour le <time datetime="2025-07-03T10:15:00+02:00">jeudi 3 juillet 2025 à 10\u00a0h\u00a015</time>' in page
     assert "<strong>Précision</strong>" in page and "Montant approximatif." in page
     assert "min de lecture" in page
     # Hero: alt text, caption, credit.
