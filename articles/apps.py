@@ -6,3 +6,6 @@ class ArticlesConfig(AppConfig):
 
     name = "articles"
     verbose_name = "Articles"
+
+    def ready(self):
+        from articles import signals  # noqa: F401 - connects the receivers

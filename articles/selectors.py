@@ -2,25 +2,30 @@
 number of teasers, tags, authors or related articles (the query-budget tests hold them to it)."""
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
 
 from wagtail.images import get_image_model
 
-from articles.models import ArticleAuthor, ArticlePage, RelatedArticle
+from articles.models import ArticleAuthor, ArticlePage, ArticleTag, RelatedArticle
 
 PAGE_SIZE = 12
 RELATED_COUNT = 3
 # Renditions a teaser may show; prefetched with the list so that no image costs a query.
 TEASER_RENDITIONS = ("fill-480x270", "fill-960x540")
+# Sizes of an image block in the body (templates/blocks/figure.html).
+BODY_RENDITIONS = ("width-640", "width-960", "width-1280")
 
 
-def teaser_queryset():
-    """Live, public articles with everything a teaser shows, the body left in the database."""
+def teaser_queryset(*, only_live=True):
+    """Articles with everything a teaser shows, the body left in the database.
+
+    `only_live=False` is for ids already filtered for live and public pages: it spares the
+    view-restriction query that `.public()` costs.
+    """
     images = get_image_model().objects.prefetch_renditions(*TEASER_RENDITIONS)
+    queryset = ArticlePage.objects.live().public() if only_live else ArticlePage.objects.all()
     return (
-        ArticlePage.objects.live()
-        .public()
-        .defer_streamfields()
+        queryset.defer_streamfields()
         .prefetch_related(
             Prefetch("hero_image", queryset=images),
             Prefetch("article_authors", queryset=ArticleAuthor.objects.select_related("author")),
@@ -72,28 +77,37 @@ def tag_listing(*, tag, page_number):
 
 
 def related_articles(*, article, limit=RELATED_COUNT):
-    """The editor's picks first, then the live articles sharing the most tags, newest first."""
-    chosen_ids = list(
-        RelatedArticle.objects.filter(article=article, target__live=True).order_by("sort_order").values_list("target_id", flat=True)
-    )[:limit]
-    missing = limit - len(chosen_ids)
-    suggested_ids = []
-    if missing > 0:
-        tag_ids = article.tagged_items.values("tag_id")
-        suggested_ids = list(
-            ArticlePage.objects.live()
-            .public()
-            .exclude(pk__in=[article.pk, *chosen_ids])
-            .filter(tagged_items__tag_id__in=tag_ids)
-            .annotate(shared=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)))
-            .order_by("-shared", "-first_published_at")
-            .values_list("pk", flat=True)[:missing]
-        )
-    wanted = chosen_ids + suggested_ids
-    if not wanted:
+    """The editor's picks first, then the live articles sharing the most tags, newest first.
+
+    One query chooses the ids whatever the mix of picks and suggestions, so the page costs the
+    same with 0 or 10 related articles.
+    """
+    tag_ids = ArticleTag.objects.filter(content_object_id=article.pk).values("tag_id")
+    pick_order = RelatedArticle.objects.filter(article_id=article.pk, target_id=OuterRef("pk")).values("sort_order")[:1]
+    ids = list(
+        ArticlePage.objects.live()
+        .public()
+        .exclude(pk=article.pk)
+        .annotate(pick_order=Subquery(pick_order), shared=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)))
+        .filter(Q(pick_order__isnull=False) | Q(shared__gt=0))
+        .order_by(F("pick_order").asc(nulls_last=True), "-shared", "-first_published_at", "-pk")
+        .values_list("pk", flat=True)[:limit]
+    )
+    if not ids:
         return []
-    by_id = teaser_queryset().in_bulk(wanted)
-    return [by_id[pk] for pk in wanted if pk in by_id]
+    by_id = teaser_queryset(only_live=False).in_bulk(ids)
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+HERO_RENDITIONS = {"small": "fill-800x450", "medium": "fill-1200x675", "large": "fill-1600x900", "social": "fill-1200x630"}
+
+
+def hero_renditions(image):
+    """Every size of the hero image in one query: srcset for the page, 1200×630 for social cards."""
+    if image is None:
+        return None
+    renditions = image.get_renditions(*HERO_RENDITIONS.values())
+    return {name: renditions[spec] for name, spec in HERO_RENDITIONS.items()}
 
 
 def article_detail(*, article):
@@ -103,4 +117,5 @@ def article_detail(*, article):
         "tags": list(article.tags.all()),
         "updates": sorted(article.updates.all(), key=lambda update: update.date, reverse=True),
         "related": related_articles(article=article),
+        "hero": hero_renditions(article.hero_image),
     }

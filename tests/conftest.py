@@ -1,9 +1,9 @@
 """Shared fixtures: the home page from the set-up migration, sections, authors, images, users."""
 
-import pytest
-
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+
+import pytest
 
 from articles import factories
 

@@ -83,8 +83,12 @@ def create_home_page(apps):
     )
     root.numchild = Page.objects.filter(depth=2).count()
     root.save(update_fields=["numchild"])
-    if not Site.objects.filter(is_default_site=True).exists():
-        Site.objects.create(hostname="localhost", port=80, site_name="Newsroom", root_page_id=home.pk, is_default_site=True)
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        site = Site.objects.create(hostname="localhost", port=80, site_name="Newsroom", root_page_id=home.pk, is_default_site=True)
+    # Created here rather than lazily on the first reader's request, which would write to the
+    # database in the middle of a GET.
+    apps.get_model("newsroom.SiteIdentity").objects.get_or_create(site_id=site.pk)
     return home
 
 

@@ -55,7 +55,10 @@ class HomePage(RoutablePageMixin, Page):
         from articles import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.home_listing(home=self, page_number=request.GET.get("page")))
+        # Author and tag routes render through this method too: they bring their own listing.
+        match = getattr(request, "routable_resolver_match", None)
+        if match is None or match.url_name == "index_route":
+            context.update(selectors.home_listing(home=self, page_number=request.GET.get("page")))
         return context
 
     @path("auteurs/<slug:slug>/", name="author")

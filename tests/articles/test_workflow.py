@@ -3,14 +3,14 @@
 import datetime
 import time
 
-import pytest
-
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.models import Page, Revision, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+import pytest
 
 from articles import factories
 from articles.models import ArticlePage
