@@ -164,8 +164,8 @@ WAGTAIL_PASSWORD_RESET_ENABLED = env_bool("NEWSROOM_PASSWORD_RESET", False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-# Wagtail's preview iframe is same-origin; public pages also send CSP frame-ancestors 'none'.
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# Wagtail's preview views override this with SAMEORIGIN for the editor's iframe.
+X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # Wagtail's admin JavaScript reads the CSRF cookie.
 
