@@ -42,7 +42,7 @@ test: $(VENV)/.dev
 	PATH="$(CURDIR)/$(BIN):$$PATH" scripts/with-postgres.sh $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 serve: $(VENV)/.runtime
-	DJANGO_SETTINGS_MODULE=newsroom.settings.production $(BIN)/python manage.py check --deploy --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=newsroom.settings.production $(BIN)/python manage.py check --deploy
 	DJANGO_SETTINGS_MODULE=newsroom.settings.production $(BIN)/python manage.py migrate --noinput
 	DJANGO_SETTINGS_MODULE=newsroom.settings.production $(BIN)/python manage.py collectstatic --noinput -v 0
 	DJANGO_SETTINGS_MODULE=newsroom.settings.production $(BIN)/gunicorn -c gunicorn.conf.py newsroom.wsgi:application

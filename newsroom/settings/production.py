@@ -9,9 +9,9 @@ SECRET_KEY = env_required("DJANGO_SECRET_KEY")
 env_required("DJANGO_ALLOWED_HOSTS")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 
+# Hashed, compressed static files: whitenoise serves the hashed names with far-future,
+# immutable cache headers and the unhashed ones with a short max-age.
 STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
-# Hashed file names never change content, so browsers may keep them for a year.
-WHITENOISE_MAX_AGE = 31_536_000
 
 # HTTPS everywhere. Behind a TLS-terminating proxy, it must set X-Forwarded-Proto.
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)

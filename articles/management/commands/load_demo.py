@@ -1,5 +1,7 @@
 """`manage.py load_demo`: the demo newsroom of shared/demo-facts.md, safe to run again and again."""
 
+import logging
+
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
@@ -22,6 +24,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        # Wagtail logs every page created and published: dozens of lines that would bury the
+        # demo credentials printed below.
+        logging.getLogger("wagtail").setLevel(logging.WARNING)
         with_accounts = not options["no_accounts"] and (settings.DEBUG or options["accounts_even_without_debug"])
         report = load_demo(with_accounts=with_accounts)
         created = len(report.sections) + len(report.authors) + len(report.articles) + len(report.accounts)
