@@ -81,6 +81,13 @@ class FigureBlock(blocks.StructBlock):
         description = "Une image avec texte alternatif, légende et crédit."
         preview_value = {"alt": "", "caption": "Légende de l'image", "credit": "Photo : Newsroom"}
 
+    def get_preview_value(self):
+        """Preview with the newest image of the library, when there is one."""
+        from wagtail.images import get_image_model
+
+        image = get_image_model().objects.order_by("-created_at").first()
+        return self.to_python({**self.meta.preview_value, "image": image.pk if image else None, "alt": image.title if image else ""})
+
 
 class EmbedFigureBlock(blocks.StructBlock):
     """A video or post from an oEmbed provider (YouTube, Vimeo…), with a caption."""
@@ -122,7 +129,14 @@ class ReadAlsoBlock(blocks.StructBlock):
         template = "blocks/read_also.html"
         value_class = ReadAlsoValue
         description = "Un lien « Lire aussi » vers un autre article du site."
-        preview_value = {"label": "Meta investit environ 14 milliards de dollars dans Scale AI"}
+        preview_value = {"label": ""}
+
+    def get_preview_value(self):
+        """Preview with the newest published article, when there is one."""
+        from articles.models import ArticlePage
+
+        article = ArticlePage.objects.live().order_by("-first_published_at").first()
+        return self.to_python({"article": article.pk if article else None, "label": ""})
 
 
 class ArticleBodyBlock(blocks.StreamBlock):
