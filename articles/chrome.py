@@ -26,7 +26,14 @@ class Chrome:
 
 
 def load_chrome(request) -> Chrome:
-    """Two queries: the site's home page and its live, public sections in menu order."""
+    """Two queries, once per request: the site's home page and its live, public sections."""
+    cached = getattr(request, "_newsroom_chrome", None)
+    if cached is None:
+        cached = request._newsroom_chrome = _build_chrome(request)
+    return cached
+
+
+def _build_chrome(request) -> Chrome:
     site = Site.find_for_request(request)
     if site is None:
         return Chrome()

@@ -2,7 +2,7 @@
 
 import json
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
@@ -16,7 +16,9 @@ from wagtail.models import Collection, Site
 
 from articles import demo_data
 from articles.demo_images import illustration, portrait
-from articles.models import ArticlePage, ArticleUpdate, Author, HomePage, RelatedArticle, SectionPage
+from articles.models import ArticleEntity, ArticlePage, ArticleSource, ArticleUpdate, Author, HomePage, RelatedArticle, SectionPage
+from entities import demo_data as entity_data
+from entities.models import Deal, Entity, Role
 from newsroom.models import SiteIdentity
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -38,6 +40,7 @@ class DemoReport:
     authors: list[str] = field(default_factory=list)
     articles: list[str] = field(default_factory=list)
     accounts: list[str] = field(default_factory=list)
+    entities: list[str] = field(default_factory=list)
 
 
 def paris(value: str) -> datetime:
@@ -160,9 +163,66 @@ def load_demo(*, with_accounts: bool) -> DemoReport:
         if spec.get("lead"):
             home.lead_article = article
             home.save_revision().publish()
+    ensure_entities(report, pages)
     if with_accounts:
         report.accounts = ensure_accounts()
     return report
+
+
+def _date(value):
+    return date.fromisoformat(value) if value else None
+
+
+def ensure_entities(report: DemoReport, pages) -> None:
+    """The organisations and people of the launch story, their roles and deals, and the links
+    from the launch story to them (subjects, mentions, sources)."""
+    entities = {entity.slug: entity for entity in Entity.objects.filter(slug__in=[row[0] for row in entity_data.ENTITIES])}
+    created = []
+    for slug, kind, name, aliases, description, website, wikidata in entity_data.ENTITIES:
+        if slug not in entities:
+            entity = Entity(
+                slug=slug, kind=kind, name=name, aliases=aliases, description=description, website=website, wikidata_id=wikidata
+            )
+            entity.save()
+            entities[slug] = entity
+            created.append(entity)
+    if not created:
+        return
+    new_slugs = {entity.slug for entity in created}
+    for person, organisation, kind, start, end in entity_data.ROLES:
+        if person in new_slugs:
+            Role.objects.create(
+                person=entities[person], organisation=entities[organisation], kind=kind, start_date=_date(start), end_date=_date(end)
+            )
+    launch = next((pages[spec["slug"]] for spec in demo_data.ARTICLES if spec.get("lead")), None)
+    for source, target, kind, status, when, amount, currency, valuation, note in entity_data.DEALS:
+        if source in new_slugs:
+            Deal.objects.create(
+                source=entities[source],
+                target=entities[target],
+                kind=kind,
+                status=status,
+                date=_date(when),
+                amount=amount,
+                currency=currency,
+                valuation=valuation,
+                note=note,
+                article=launch if source == "meta" else None,
+            )
+    for entity in created:
+        entity.save_revision().publish()
+    report.entities = [entity.name for entity in created]
+    if launch is not None and not launch.entity_links.exists():
+        draft = launch.get_latest_revision_as_object()
+        draft.entity_links.set(
+            [ArticleEntity(entity=entities[slug], prominence="sujet") for slug in entity_data.LAUNCH_STORY_SUBJECTS]
+            + [ArticleEntity(entity=entities[slug], prominence="mention") for slug in entity_data.LAUNCH_STORY_MENTIONS]
+        )
+        draft.sources.set([ArticleSource(outlet=entities[slug]) for slug in entity_data.LAUNCH_STORY_SOURCES])
+        draft.link_entities_in_body = True
+        published_at, last = ArticlePage.objects.filter(pk=launch.pk).values_list("first_published_at", "last_published_at").get()
+        draft.save_revision().publish()
+        ArticlePage.objects.filter(pk=launch.pk).update(first_published_at=published_at, last_published_at=last)
 
 
 def _byline(author):

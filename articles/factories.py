@@ -10,7 +10,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 
 from articles.demo_images import illustration
-from articles.models import ArticleAuthor, ArticlePage, Author, HomePage, RelatedArticle, SectionPage
+from articles.models import ArticleAuthor, ArticleEntity, ArticlePage, ArticleSource, Author, HomePage, RelatedArticle, SectionPage
+from entities.models import Entity
 
 _sequence = itertools.count(1)
 
@@ -55,6 +56,8 @@ def make_article(
     authors: list[Author] = (),
     tags: list[str] = (),
     related: list[ArticlePage] = (),
+    entities=(),
+    sources=(),
     publish: bool = True,
     published_at=None,
     **fields,
@@ -73,6 +76,8 @@ def make_article(
     article.article_authors.set([ArticleAuthor(author=author) for author in authors])
     article.tags.set(list(tags))
     article.related_articles.set([RelatedArticle(target=target) for target in related])
+    article.entity_links.set([ArticleEntity(entity=entity) for entity in entities])
+    article.sources.set([ArticleSource(outlet=outlet) for outlet in sources])
     revision = article.save_revision()
     if publish:
         revision.publish()
@@ -80,3 +85,20 @@ def make_article(
             ArticlePage.objects.filter(pk=article.pk).update(first_published_at=published_at, last_published_at=published_at)
         article.refresh_from_db()
     return article
+
+
+def make_entity(*, name: str | None = None, kind: str | None = None, aliases=(), live: bool = True, **fields) -> Entity:
+    """A live entity (organisation by default; every third one a media outlet) with a revision."""
+    number = next(_sequence)
+    kind = kind or ("media" if number % 3 == 0 else "entreprise")
+    entity = Entity(
+        name=name or f"Entité {number}", slug=fields.pop("slug", f"entite-{number}"), kind=kind, aliases=list(aliases), **fields
+    )
+    entity.save()
+    revision = entity.save_revision()
+    if live:
+        revision.publish()
+    else:
+        Entity.objects.filter(pk=entity.pk).update(live=False)
+        entity.live = False
+    return entity

@@ -4,7 +4,8 @@ from wagtail.admin.forms import WagtailAdminPageForm
 
 
 class ArticlePageForm(WagtailAdminPageForm):
-    """Refuses the same author twice in one byline, with a French message on the duplicate row.
+    """Refuses the same author twice in a byline, or the same entity twice, with a French message
+    on the duplicate row.
 
     This is a form check rather than a database constraint on purpose: modelcluster saves new
     rows before deleting removed ones, so removing and re-adding an author in one edit would
@@ -13,16 +14,20 @@ class ArticlePageForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        formset = self.formsets.get("article_authors")
+        self._refuse_duplicates("article_authors", "author", "Cet auteur figure déjà dans la signature de l'article.")
+        self._refuse_duplicates("entity_links", "entity", "Cette entité est déjà liée à l'article.")
+        return cleaned_data
+
+    def _refuse_duplicates(self, relation, field, message):
+        formset = self.formsets.get(relation)
         if formset is None or not formset.is_valid():
-            return cleaned_data
+            return
         seen = set()
         for form in formset.forms:
             data = getattr(form, "cleaned_data", None) or {}
-            author = data.get("author")
-            if author is None or data.get("DELETE"):
+            chosen = data.get(field)
+            if chosen is None or data.get("DELETE"):
                 continue
-            if author.pk in seen:
-                form.add_error("author", "Cet auteur figure déjà dans la signature de l'article.")
-            seen.add(author.pk)
-        return cleaned_data
+            if chosen.pk in seen:
+                form.add_error(field, message)
+            seen.add(chosen.pk)

@@ -118,4 +118,6 @@ def article_detail(*, article):
         "updates": sorted(article.updates.all(), key=lambda update: update.date, reverse=True),
         "related": related_articles(article=article),
         "hero": hero_renditions(article.hero_image),
+        "entity_links": [link for link in article.entity_links.select_related("entity") if link.entity.live],
+        "sources": list(article.sources.select_related("outlet")),
     }

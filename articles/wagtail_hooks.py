@@ -1,9 +1,13 @@
 """Admin registration: authors as snippets under the « Rédaction » menu."""
 
+from django.urls import path
+
+from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from articles import admin_views
 from articles.models import Author
 
 
@@ -31,3 +35,12 @@ class NewsroomViewSetGroup(ViewSetGroup):
 
 
 register_snippet(NewsroomViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def entity_suggestion_urls():
+    """Endpoints of the « Entités repérées dans le texte » panel."""
+    return [
+        path("articles/<int:page_id>/entites/<int:entity_id>/lier/", admin_views.link_entity, name="articles_entity_link"),
+        path("articles/<int:page_id>/entites/creer/", admin_views.create_and_link_entity, name="articles_entity_create"),
+    ]

@@ -6,3 +6,6 @@ class EntitiesConfig(AppConfig):
 
     name = "entities"
     verbose_name = "Entités"
+
+    def ready(self):
+        from entities import signals  # noqa: F401 - connects the receivers

@@ -1,11 +1,23 @@
 """Models of the articles app, split by what they hold."""
 
 from .authors import Author
-from .pages import ArticleAuthor, ArticlePage, ArticleTag, ArticleUpdate, HomePage, RelatedArticle, SectionPage
+from .pages import (
+    ArticleAuthor,
+    ArticleEntity,
+    ArticlePage,
+    ArticleSource,
+    ArticleTag,
+    ArticleUpdate,
+    HomePage,
+    RelatedArticle,
+    SectionPage,
+)
 
 __all__ = [
     "ArticleAuthor",
+    "ArticleEntity",
     "ArticlePage",
+    "ArticleSource",
     "ArticleTag",
     "ArticleUpdate",
     "Author",

@@ -22,6 +22,7 @@ from taggit.models import Tag, TaggedItemBase
 
 from articles.blocks import ArticleBodyBlock
 from articles.forms import ArticlePageForm
+from articles.panels import EntitySuggestionsPanel
 
 # French readers of news read about 230 words a minute.
 WORDS_PER_MINUTE = 230
@@ -72,6 +73,32 @@ class HomePage(RoutablePageMixin, Page):
             raise Http404("Auteur inconnu")
         context = selectors.author_listing(author=author, page_number=request.GET.get("page"))
         return self.render(request, context_overrides={"author": author, **context}, template="articles/author_page.html")
+
+    @path("entites/", name="entity_index")
+    def entity_index_view(self, request):
+        """Every organisation and person we write about, by kind and initial."""
+        from articles import entity_pages
+
+        context = entity_pages.entity_index(
+            kind=request.GET.get("type"), initial=request.GET.get("lettre"), page_number=request.GET.get("page")
+        )
+        return self.render(request, context_overrides=context, template="articles/entity_index_page.html")
+
+    @path("entites/<slug:slug>/", name="entity")
+    def entity_view(self, request, slug):
+        """An entity's page: profile, relations, deals and the articles about it."""
+        from articles import entity_pages
+        from articles.structured_data import entity_json_ld
+
+        entity = entity_pages.live_entities().select_related("image").filter(slug=slug).first()
+        if entity is None:
+            raise Http404("Entité inconnue")
+        context = entity_pages.entity_detail(entity=entity, page_number=request.GET.get("page"))
+        base_url = f"{request.scheme}://{request.get_host()}"
+        image = entity.image.get_rendition("fill-320x320") if entity.image else None
+        context["entity_image"] = image
+        context["json_ld"] = entity_json_ld(entity, base_url, roles=context["roles"], image_url=image.url if image else None)
+        return self.render(request, context_overrides={"entity": entity, **context}, template="articles/entity_page.html")
 
     @path("tags/<slug:slug>/", name="tag")
     def tag_view(self, request, slug):
@@ -142,6 +169,11 @@ class ArticlePage(Page):
     hero_credit = models.CharField("crédit", max_length=120, blank=True)
     body = StreamField(ArticleBodyBlock(), verbose_name="corps de l'article", blank=True)
     tags = ClusterTaggableManager("mots-clés", through=ArticleTag, blank=True)
+    link_entities_in_body = models.BooleanField(
+        "lier les entités dans le texte",
+        default=False,
+        help_text="La première mention de chaque entité liée devient un lien vers sa page.",
+    )
 
     content_panels = [
         FieldPanel("kicker"),
@@ -154,6 +186,15 @@ class ArticlePage(Page):
         FieldPanel("body"),
         MultipleChooserPanel("article_authors", chooser_field_name="author", heading="Auteurs", label="Auteur", min_num=1),
         FieldPanel("tags"),
+        MultiFieldPanel(
+            [
+                MultipleChooserPanel("entity_links", chooser_field_name="entity", heading="Entités liées", label="Entité"),
+                EntitySuggestionsPanel(heading="Entités repérées dans le texte"),
+                FieldPanel("link_entities_in_body"),
+            ],
+            heading="Entités",
+        ),
+        InlinePanel("sources", heading="Sources", label="Source"),
         InlinePanel("related_articles", heading="Articles liés", label="Article lié", max_num=4),
         InlinePanel("updates", heading="Historique des modifications", label="Modification"),
     ]
@@ -181,9 +222,28 @@ class ArticlePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from articles import selectors
+        from articles.body_links import link_first_mentions
+        from articles.chrome import load_chrome
+        from articles.structured_data import article_json_ld
+        from newsroom.models import SiteIdentity
 
         context = super().get_context(request, *args, **kwargs)
         context.update(selectors.article_detail(article=self))
+        context["body_html"] = (
+            link_first_mentions(self, [link.entity for link in context["entity_links"]]) if self.link_entities_in_body else {}
+        )
+        chrome = load_chrome(request)
+        hero = context["hero"]
+        context["json_ld"] = article_json_ld(
+            article=self,
+            base_url=f"{request.scheme}://{request.get_host()}",
+            site_name=SiteIdentity.for_request(request).name,
+            authors=context["authors"],
+            entity_links=context["entity_links"],
+            sources=context["sources"],
+            section=chrome.section_of(self),
+            image_url=hero["social"].url if hero else None,
+        )
         return context
 
     @property
@@ -253,3 +313,42 @@ class ArticleUpdate(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = "modification"
         verbose_name_plural = "modifications"
+
+
+class ArticleEntity(Orderable):
+    """An entity the article is about (« sujet ») or mentions, in order of importance."""
+
+    class Prominence(models.TextChoices):
+        SUBJECT = "sujet", "Sujet principal"
+        MENTION = "mention", "Mentionnée"
+
+    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="entity_links")
+    entity = models.ForeignKey("entities.Entity", verbose_name="entité", on_delete=models.CASCADE, related_name="article_links")
+    prominence = models.CharField("place dans l'article", max_length=10, choices=Prominence.choices, default=Prominence.SUBJECT)
+
+    panels = [FieldPanel("entity"), FieldPanel("prominence")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "entité liée"
+        verbose_name_plural = "entités liées"
+
+
+class ArticleSource(Orderable):
+    """A media outlet the article relies on (« selon The Verge »), with the link to its story."""
+
+    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="sources")
+    outlet = models.ForeignKey(
+        "entities.Entity",
+        verbose_name="média",
+        on_delete=models.PROTECT,
+        related_name="cited_in",
+        limit_choices_to={"kind": "media"},
+    )
+    url = models.URLField("lien vers l'article source", blank=True)
+    title = models.CharField("titre de l'article source", max_length=300, blank=True)
+
+    panels = [FieldPanel("outlet"), FieldPanel("url"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "source"
+        verbose_name_plural = "sources"

@@ -34,3 +34,9 @@ def nav_current(context, section):
     if page.pk == section.pk:
         return "page"
     return "true" if page.path.startswith(section.path) else ""
+
+
+@register.filter
+def get_item(mapping, key):
+    """`mapping[key]` in a template, or None."""
+    return mapping.get(key) if mapping else None

@@ -1,5 +1,6 @@
 """French presentation filters: dates as « mercredi 2 juillet 2025 », typography of texts."""
 
+import datetime
 from functools import lru_cache
 
 from django import template
@@ -21,7 +22,7 @@ def date_fr(value):
     """« mercredi 2 juillet 2025 », with « 1er » on the first of the month, in Paris time."""
     if not value:
         return ""
-    if timezone.is_aware(value):
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
         value = timezone.localtime(value)
     day = "1er" if value.day == 1 else str(value.day)
     return f"{formats.date_format(value, 'l')} {day} {formats.date_format(value, 'F Y')}"
@@ -48,3 +49,23 @@ def typo(value):
         return ""
     html = str(conditional_escape(value))
     return mark_safe(_typography(html))  # noqa: S308 - input escaped or already safe
+
+
+CURRENCY_NAMES = {"EUR": "euros", "USD": "dollars", "GBP": "livres sterling"}
+
+
+@register.filter
+def money_fr(amount, currency="EUR"):
+    """« 14 milliards de dollars », « 350 millions d’euros », « 12 500 euros »."""
+    if amount in (None, ""):
+        return ""
+    value = float(amount)
+    unit = CURRENCY_NAMES.get(currency, currency)
+    of = "d’" if unit[0] in "aeiouy" else "de "
+    for threshold, word in ((1e9, "milliard"), (1e6, "million")):
+        if value >= threshold:
+            count = value / threshold
+            number = f"{count:.1f}".rstrip("0").rstrip(".").replace(".", ",")
+            plural = "s" if count >= 2 else ""
+            return f"{number}\u00a0{word}{plural} {of}{unit}"
+    return f"{int(value):,}".replace(",", "\u202f") + f"\u00a0{unit}"

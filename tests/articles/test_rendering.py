@@ -2,6 +2,7 @@
 
 import datetime
 import html
+import json
 import re
 from zoneinfo import ZoneInfo
 
@@ -123,8 +124,12 @@ def test_hostile_headline_shows_as_typed_everywhere(client, section, author, jou
     section_page = _text(client.get(section.url))
     home_page = _text(client.get("/"))
 
-    # No raw markup from the title ever reaches the page, and no backslash-escaped quote.
-    for page in (article_page, section_page, home_page):
+    # No raw markup from the title ever reaches the page, and no backslash-escaped quote outside
+    # the JSON-LD block (where \" is the correct JSON encoding of a quote).
+    json_ld = re.search(r'<script type="application/ld\+json">(.*?)</script>', article_page, re.DOTALL).group(1)
+    assert json.loads(json_ld)["headline"] == HOSTILE
+    assert "</script>" not in json_ld and "<script" not in json_ld
+    for page in (re.sub(r'<script type="application/ld\+json">.*?</script>', "", article_page, flags=re.DOTALL), section_page, home_page):
         assert "<script>alert" not in page
         assert "\\'" not in page and '\\"' not in page
     h1 = re.search(r'<h1 class="article__title">(.*?)</h1>', article_page).group(1)

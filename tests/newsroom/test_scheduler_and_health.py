@@ -102,3 +102,17 @@ def test_consecutive_runs_publish_once(section):
 
     publications = PageLogEntry.objects.filter(page_id=article.pk, action="wagtail.publish.scheduled")
     assert publications.count() == 1
+
+
+def test_run_scheduler_once_publishes_due_pages(section):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    article = due_soon(section)
+    out = StringIO()
+
+    call_command("run_scheduler", "--once", stdout=out)
+
+    assert "publié" in out.getvalue()
+    assert ArticlePage.objects.get(pk=article.pk).live

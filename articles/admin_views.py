@@ -1,0 +1,58 @@
+"""Admin endpoints behind the entity suggestions panel: link an entity, or create then link one."""
+
+from django.db import transaction
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_POST
+
+from articles.models import ArticleEntity, ArticlePage
+from articles.suggestions import unique_entity_slug
+from entities.mentions import invalidate_default_index
+from entities.models import Entity
+
+
+def _editable_draft(request, page_id):
+    """The article's latest revision as an object, or None if the user may not edit it."""
+    page = get_object_or_404(ArticlePage, pk=page_id)
+    if not page.permissions_for_user(request.user).can_edit():
+        return None
+    return page.get_latest_revision_as_object()
+
+
+def _link(request, draft, entity) -> str:
+    if any(link.entity_id == entity.pk for link in draft.entity_links.all()):
+        return f"« {entity.name} » est déjà liée à l’article."
+    draft.entity_links.add(ArticleEntity(entity=entity, prominence=ArticleEntity.Prominence.MENTION))
+    draft.save_revision(user=request.user, log_action=True)
+    return f"« {entity.name} » est liée à l’article (nouveau brouillon)."
+
+
+@require_POST
+def link_entity(request, page_id, entity_id):
+    """Link an existing entity to the article, as a new draft revision."""
+    draft = _editable_draft(request, page_id)
+    if draft is None:
+        return JsonResponse({"error": "Vous ne pouvez pas modifier cet article."}, status=403)
+    entity = get_object_or_404(Entity, pk=entity_id)
+    return JsonResponse({"message": _link(request, draft, entity)})
+
+
+@require_POST
+def create_and_link_entity(request, page_id):
+    """Create a live entity from a name found in the text, then link it to the article."""
+    draft = _editable_draft(request, page_id)
+    if draft is None or not request.user.has_perm("entities.add_entity"):
+        return JsonResponse({"error": "Vous ne pouvez pas créer d’entité ici."}, status=403)
+    name = " ".join(request.POST.get("name", "").split())[:160]
+    kind = request.POST.get("kind", "")
+    if not name or kind not in Entity.Kind.values:
+        return JsonResponse({"error": "Nom ou type d’entité invalide."}, status=400)
+    with transaction.atomic():
+        entity = Entity.objects.filter(name__iexact=name).first()
+        if entity is None:
+            entity = Entity(name=name, kind=kind, slug=unique_entity_slug(name))
+            entity.save()
+            entity.save_revision(user=request.user, log_action=True).publish(user=request.user)
+            invalidate_default_index()
+        message = _link(request, draft, entity)
+    return JsonResponse({"message": message})

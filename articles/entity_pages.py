@@ -1,0 +1,68 @@
+"""Reads for the public entity pages and the entity boxes of articles, in fixed query counts."""
+
+from django.db.models import Count, F, Q
+
+from articles.selectors import paginate, teaser_queryset
+from entities.models import Deal, Entity
+
+INDEX_PAGE_SIZE = 60
+CO_MENTIONED_COUNT = 8
+# Accented capitals are filed under their plain letter in the index.
+INITIAL_VARIANTS = {"A": "AÀÂÄ", "C": "CÇ", "E": "EÉÈÊË", "I": "IÎÏ", "O": "OÔÖ", "U": "UÙÛÜ"}
+
+
+def live_entities():
+    return Entity.objects.filter(live=True)
+
+
+def entity_index(*, kind: str | None, initial: str | None, page_number):
+    """Live entities, filtered by kind and first letter, alphabetical."""
+    entities = live_entities().select_related("image").order_by("name")
+    if kind in Entity.Kind.values:
+        entities = entities.filter(kind=kind)
+    else:
+        kind = None
+    if initial and len(initial) == 1 and initial.isalpha():
+        initial = initial.upper()
+        query = Q()
+        for letter in INITIAL_VARIANTS.get(initial, initial):
+            query |= Q(name__startswith=letter) | Q(name__startswith=letter.lower())
+        entities = entities.filter(query)
+    else:
+        initial = None
+    return {
+        "entities": paginate(entities, page_number, per_page=INDEX_PAGE_SIZE),
+        "kind": kind,
+        "initial": initial,
+        "kinds": Entity.Kind.choices,
+        "letters": [chr(code) for code in range(ord("A"), ord("Z") + 1)],
+    }
+
+
+def entity_detail(*, entity, page_number):
+    """Profile, people and roles, deals timeline, articles, co-mentioned entities, tags."""
+    if entity.is_person:
+        roles = list(entity.roles.select_related("organisation").filter(organisation__live=True).order_by("-start_date", "sort_order"))
+    else:
+        roles = list(entity.people_roles.select_related("person").filter(person__live=True).order_by("-start_date", "sort_order"))
+    deals = list(
+        Deal.objects.filter(Q(source=entity) | Q(target=entity), source__live=True, target__live=True)
+        .select_related("source", "target", "article")
+        .order_by(F("date").desc(nulls_last=True), "-pk")
+    )
+    articles = teaser_queryset().filter(entity_links__entity=entity)
+    article_ids = articles.values("pk")
+    co_mentioned = list(
+        live_entities()
+        .filter(article_links__article__in=article_ids)
+        .exclude(pk=entity.pk)
+        .annotate(together=Count("article_links"))
+        .order_by("-together", "name")[:CO_MENTIONED_COUNT]
+    )
+    return {
+        "roles": roles,
+        "deals": deals,
+        "articles": paginate(articles, page_number),
+        "co_mentioned": co_mentioned,
+        "entity_tags": list(entity.tags.all()),
+    }

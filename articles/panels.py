@@ -1,0 +1,20 @@
+"""The article editor's « Entités repérées dans le texte » panel."""
+
+from wagtail.admin.panels import Panel
+
+
+class EntitySuggestionsPanel(Panel):
+    """Lists entities found in the saved text that are not linked yet, each accepted in one
+    click, and people or organisations named in the text that are not entities yet."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "articles/panels/entity_suggestions.html"
+
+        def get_context_data(self, parent_context=None):
+            from articles.suggestions import suggest_entities
+
+            context = super().get_context_data(parent_context)
+            context["page"] = self.instance
+            context["saved"] = bool(self.instance.pk)
+            context["suggestions"] = suggest_entities(self.instance) if self.instance.pk else None
+            return context

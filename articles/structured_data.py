@@ -1,0 +1,69 @@
+"""schema.org descriptions of articles and entities (JSON-LD)."""
+
+from django.utils.html import strip_tags
+
+
+def entity_ref(entity, base_url: str) -> dict:
+    """A short Organization or Person node, with `sameAs` for search engines' knowledge graphs."""
+    node = {
+        "@type": "Person" if entity.is_person else "Organization",
+        "name": entity.name,
+        "url": base_url + entity.get_url_path(),
+    }
+    same_as = [url for url in (entity.website, f"https://www.wikidata.org/wiki/{entity.wikidata_id}" if entity.wikidata_id else "") if url]
+    if same_as:
+        node["sameAs"] = same_as
+    return node
+
+
+def entity_json_ld(entity, base_url: str, roles=(), image_url: str | None = None) -> dict:
+    """The full node of an entity page."""
+    node = {"@context": "https://schema.org", **entity_ref(entity, base_url)}
+    if entity.description:
+        node["description"] = entity.description
+    if entity.aliases:
+        node["alternateName"] = list(entity.aliases)
+    if image_url:
+        node["image" if entity.is_person else "logo"] = base_url + image_url
+    if entity.is_person:
+        affiliations = [role.organisation for role in roles if role.end_date is None]
+        if affiliations:
+            node["affiliation"] = [entity_ref(org, base_url) for org in affiliations]
+    return node
+
+
+def article_json_ld(*, article, base_url: str, site_name: str, authors, entity_links, sources, section=None, image_url=None) -> dict:
+    """A NewsArticle node: headline, dates, authors, publisher, subjects, mentions and citations."""
+    node = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "description": strip_tags(article.chapo),
+        "url": base_url + article.url,
+        "inLanguage": "fr",
+        "datePublished": article.published_at.isoformat(),
+        "dateModified": (article.last_published_at or article.published_at).isoformat(),
+        "author": [{"@type": "Person", "name": author.name, "url": base_url + f"/auteurs/{author.slug}/"} for author in authors],
+        "publisher": {"@type": "Organization", "name": site_name, "url": base_url + "/"},
+    }
+    if section is not None:
+        node["articleSection"] = section.title
+    if image_url:
+        node["image"] = [base_url + image_url]
+    subjects = [entity_ref(link.entity, base_url) for link in entity_links if link.prominence == "sujet"]
+    mentions = [entity_ref(link.entity, base_url) for link in entity_links if link.prominence != "sujet"]
+    if subjects:
+        node["about"] = subjects
+    if mentions:
+        node["mentions"] = mentions
+    if sources:
+        node["citation"] = [
+            {
+                "@type": "CreativeWork",
+                "publisher": entity_ref(source.outlet, base_url),
+                **({"url": source.url} if source.url else {}),
+                **({"name": source.title} if source.title else {}),
+            }
+            for source in sources
+        ]
+    return node

@@ -1,0 +1,70 @@
+"""Entity suggestions for the article editor: known entities found in the text but not linked
+yet, and people or organisations named in the text that are not entities at all."""
+
+from dataclasses import dataclass, field
+
+from django.utils.html import strip_tags
+from django.utils.text import slugify
+
+from entities.mentions import find_mentions
+from entities.models import Entity
+from entities.ner import NamedEntity, named_entities
+
+
+@dataclass
+class Suggestions:
+    """What the « Entités repérées dans le texte » panel shows."""
+
+    known: list[Entity] = field(default_factory=list)
+    unknown: list[NamedEntity] = field(default_factory=list)
+    ner_available: bool = True
+
+
+def article_text(article) -> str:
+    """Every piece of prose of an article, in reading order, as plain text."""
+    parts = [article.title or "", article.kicker or "", article.chapo or ""]
+    for block in article.body or []:
+        if block.block_type == "paragraph":
+            parts.append(strip_tags(block.value.source))
+        elif block.block_type == "heading":
+            parts.append(block.value["text"])
+        elif block.block_type == "quote":
+            parts.append(block.value["quote"])
+        elif block.block_type in ("image", "embed"):
+            parts.append(block.value.get("caption") or "")
+    return "\n\n".join(part for part in parts if part)
+
+
+def _key(name: str) -> str:
+    return slugify(name)
+
+
+def suggest_entities(article) -> Suggestions:
+    """Known entities not yet linked (in order of first mention), then unknown named people and
+    organisations, skipping any name that a known entity already covers."""
+    text = article_text(article)
+    if not text.strip():
+        return Suggestions()
+    linked = {link.entity_id for link in article.entity_links.all()}
+    mentions = find_mentions(text)
+    known, seen = [], set()
+    for mention in mentions:
+        entity = mention.entity
+        if entity.pk not in linked and entity.pk not in seen:
+            seen.add(entity.pk)
+            known.append(entity)
+    found = named_entities(text)
+    if found is None:
+        return Suggestions(known=known, ner_available=False)
+    covered = {_key(mention.matched_text) for mention in mentions}
+    unknown = [candidate for candidate in found if _key(candidate.text) not in covered and not find_mentions(candidate.text)]
+    return Suggestions(known=known, unknown=unknown)
+
+
+def unique_entity_slug(name: str) -> str:
+    """A free slug for a new entity named `name`."""
+    base = slugify(name)[:150] or "entite"
+    slug, number = base, 2
+    while Entity.objects.filter(slug=slug).exists():
+        slug, number = f"{base}-{number}", number + 1
+    return slug
