@@ -14,9 +14,25 @@ class ArticlePageForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        self._require_an_author()
         self._refuse_duplicates("article_authors", "author", "Cet auteur figure déjà dans la signature de l'article.")
         self._refuse_duplicates("entity_links", "entity", "Cette entité est déjà liée à l'article.")
         return cleaned_data
+
+    def _require_an_author(self):
+        # Checked here rather than with min_num on the panel: min_num draws an empty row that
+        # the multiple chooser never fills (wagtail#12461), which blocked saving and autosave.
+        # Drafts may be saved without a byline; submitting or publishing needs one.
+        formset = self.formsets.get("article_authors")
+        if self.is_deferred_validation or formset is None or not formset.is_valid():
+            return
+        bylines = [
+            form
+            for form in formset.forms
+            if (getattr(form, "cleaned_data", None) or {}).get("author") and not form.cleaned_data.get("DELETE")
+        ]
+        if not bylines:
+            self.add_error(None, "Ajoutez au moins un auteur avant de soumettre ou de publier l'article.")
 
     def _refuse_duplicates(self, relation, field, message):
         formset = self.formsets.get(relation)

@@ -54,3 +54,11 @@ def sales(db):
 @pytest.fixture
 def superuser(db):
     return _user("admin", superuser=True)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache, so query counts do not depend on test order."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -184,7 +184,7 @@ class ArticlePage(Page):
             heading="Image principale",
         ),
         FieldPanel("body"),
-        MultipleChooserPanel("article_authors", chooser_field_name="author", heading="Auteurs", label="Auteur", min_num=1),
+        MultipleChooserPanel("article_authors", chooser_field_name="author", heading="Auteurs", label="Auteur"),
         FieldPanel("tags"),
         MultiFieldPanel(
             [

@@ -174,3 +174,4 @@ NEWSROOM_SCHEDULER_INTERVAL = env_int("NEWSROOM_SCHEDULER_INTERVAL", 60)
 # A scheduled page still unpublished this many seconds after its go-live time is reported late.
 NEWSROOM_SCHEDULE_GRACE = env_int("NEWSROOM_SCHEDULE_GRACE", 180)
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party avatar requests from the admin
+WAGTAILADMIN_USER_LOGIN_FORM = "newsroom.admin_forms.LoginForm"

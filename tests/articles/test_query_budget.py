@@ -1,6 +1,7 @@
 """Exact query counts: a page costs the same with 1 or 20 tags, authors, entities, sources,
 related articles or teasers."""
 
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -12,6 +13,8 @@ pytestmark = pytest.mark.django_db
 
 
 def count_queries(client, url):
+    # A cold cache, as after a deploy: Wagtail's site root paths cost one query then.
+    cache.clear()
     with CaptureQueriesContext(connection) as context:
         response = client.get(url)
     assert response.status_code == 200
@@ -46,10 +49,10 @@ def build_article(section, size):
 # Exact budgets per page type, whatever the number of tags, authors, related articles or teasers.
 # Wagtail's routing alone costs 2 queries per tree level (child lookup, then `.specific`); the
 # performance issue brings these down with routing and chrome caches.
-ARTICLE_BUDGET = 22
-SECTION_BUDGET = 16
-HOME_BUDGET = 18
-ROUTE_BUDGET = 15  # author and tag pages, served by the home page's routes
+ARTICLE_BUDGET = 25
+SECTION_BUDGET = 17
+HOME_BUDGET = 19
+ROUTE_BUDGET = 16  # author and tag pages, served by the home page's routes
 
 
 @pytest.mark.parametrize("size", [1, 20])

@@ -171,3 +171,17 @@ def test_removing_and_re_adding_an_author_in_one_edit_saves(client, section, aut
 
     assert response.status_code == 302
     assert [byline.author_id for byline in ArticlePage.objects.get(pk=article.pk).article_authors.all()] == [author.pk]
+
+
+def test_a_draft_may_be_saved_without_author_but_not_submitted(client, section, author, journalist):
+    client.force_login(journalist)
+    no_author = article_form(author, article_authors=inline_formset([]))
+
+    submitted = client.post(create_url(section), {**no_author, "action-submit": "Soumettre"})
+    assert submitted.status_code == 200
+    assert "Ajoutez au moins un auteur" in submitted.content.decode()
+    assert not ArticlePage.objects.filter(slug="pari-de-meta").exists()
+
+    saved = client.post(create_url(section), no_author)
+    assert saved.status_code == 302
+    assert not ArticlePage.objects.get(slug="pari-de-meta").live

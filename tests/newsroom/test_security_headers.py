@@ -40,3 +40,9 @@ def test_admin_gets_its_own_policy(client, editor):
     client.force_login(editor)
     policy = client.get("/admin/").headers["Content-Security-Policy"]
     assert "frame-ancestors 'self'" in policy
+
+
+def test_admin_login_form_is_in_french(client):
+    page = client.get("/admin/login/").content.decode()
+    assert "Mot de passe" in page
+    assert ">Password<" not in page
