@@ -277,6 +277,7 @@ def get_default_index() -> MentionIndex:
     The index is cached at module level until :func:`invalidate_default_index`.
     """
     global _default_index
+    _drop_if_stale()
     index = _default_index
     if index is not None:
         return index
@@ -293,6 +294,32 @@ def get_default_index() -> MentionIndex:
             if generation == _generation:
                 _default_index = index
         return index
+
+
+_default_stamp = None
+
+
+def _database_stamp():
+    """(count, last update) of the entities: changes whenever any process edits the knowledge
+    base. The signals only reach the process that saved, and gunicorn runs several."""
+    from django.db.models import Count, Max
+
+    from entities.models import Entity
+
+    stamp = Entity.objects.aggregate(count=Count("id"), updated=Max("updated_at"))
+    return stamp["count"], stamp["updated"]
+
+
+def _drop_if_stale() -> None:
+    global _default_stamp
+    try:
+        stamp = _database_stamp()
+    except ImportError:
+        # Outside Django (benchmarks, unit tests with a fake model): signals are enough.
+        return
+    if stamp != _default_stamp:
+        invalidate_default_index()
+        _default_stamp = stamp
 
 
 def invalidate_default_index() -> None:

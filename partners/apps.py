@@ -6,3 +6,7 @@ class PartnersConfig(AppConfig):
 
     name = "partners"
     verbose_name = "Partenaires"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from partners import signals  # noqa: F401  (connects the receivers)

@@ -175,3 +175,9 @@ NEWSROOM_SCHEDULER_INTERVAL = env_int("NEWSROOM_SCHEDULER_INTERVAL", 60)
 NEWSROOM_SCHEDULE_GRACE = env_int("NEWSROOM_SCHEDULE_GRACE", 180)
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party avatar requests from the admin
 WAGTAILADMIN_USER_LOGIN_FORM = "newsroom.admin_forms.LoginForm"
+
+# --- Partners ---
+# Every image upload (admin add view and multiple uploader) goes through the partners app's checks:
+# full decode, hidden markup, PNG/JPEG/WebP only for partner logos, French error messages.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "partners.forms.SafeImageForm"
+# --- end Partners ---

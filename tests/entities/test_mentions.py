@@ -351,6 +351,10 @@ class FakeQuerySet:
     def order_by(self, *fields):
         return self
 
+    def aggregate(self, **kwargs):
+        # The cross-process staleness stamp: entity count and last update.
+        return {"count": len(self.rows), "updated": None}
+
     def iterator(self):
         self.calls.append(time.monotonic())
         time.sleep(0.05)  # long enough for concurrent callers to pile up

@@ -1,0 +1,60 @@
+"""`{% partner_block "site" %}` and `{{ page.sponsor|sponsor_label }}` for the public templates."""
+
+import zlib
+
+from django import template
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+
+from partners.models import Placement, paris_today
+from partners.selectors import click_url, partners_for_block
+from partners.services import block_cache_generation
+
+register = template.Library()
+
+BLOCK_TEMPLATE = "partners/partner_block.html"
+BLOCK_CACHE_SECONDS = 60 * 60
+DEFAULT_HEADING = "Ils nous font confiance"
+
+
+@register.simple_tag
+def partner_block(placement: str, page=None, heading: str = DEFAULT_HEADING):
+    """The « Ils nous font confiance » block of `placement` (« rubrique »: pass the section page).
+
+    The HTML is cached per placement, section and Paris day, under a generation number that any
+    partner or image change bumps: a warm block costs no query, a cold one two. Nothing in it
+    depends on the reader or on previewed content, so the cache cannot leak a draft.
+    """
+    if placement not in Placement.values:
+        raise template.TemplateSyntaxError(f"Emplacement de partenaires inconnu : {placement!r}")
+    section_id = page.pk if placement == Placement.SECTION and page is not None else None
+    key = f"partners:block:{block_cache_generation()}:{placement}:{section_id or 0}:{paris_today().isoformat()}:{zlib.crc32(heading.encode())}"
+    html = cache.get(key)
+    if html is None:
+        partners = partners_for_block(placement=placement, section_id=section_id)
+        html = render_block(partners=partners, placement=placement, heading=heading)
+        cache.set(key, html, BLOCK_CACHE_SECONDS)
+    return mark_safe(html)  # noqa: S308 - rendered by our own autoescaping template
+
+
+def render_block(*, partners, placement: str, heading: str = DEFAULT_HEADING) -> str:
+    """The block's HTML, empty when there is no partner to show (no heading over nothing)."""
+    if not partners:
+        return ""
+    return render_to_string(BLOCK_TEMPLATE, {"partners": partners, "placement": placement, "heading": heading})
+
+
+@register.filter
+def sponsor_label(partner) -> str:
+    """« En partenariat avec X » for a sponsor, « Contenu sponsorisé » if its name is missing, else ""."""
+    if partner is None or partner == "":
+        return ""
+    name = getattr(partner, "name", "") or ""
+    return f"En partenariat avec {name}" if name.strip() else "Contenu sponsorisé"
+
+
+@register.simple_tag
+def partner_click_url(partner, placement: str = Placement.ARTICLE) -> str:
+    """The counting redirect to a sponsor's site, for links marked `rel="sponsored noopener"`."""
+    return click_url(partner, placement)

@@ -1,0 +1,64 @@
+"""Admin: partners as an orderable, exportable snippet, click reports, and a dashboard panel for sales."""
+
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.components import Component
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+import django_filters
+
+from partners.admin_views import PartnerReportViewSet, partner_policy
+from partners.models import Partner, Tier
+from partners.reports import dashboard_figures
+
+
+class PartnerFilterSet(WagtailFilterSet):
+    tier = django_filters.ChoiceFilter(label="Niveau", choices=Tier.choices)
+
+    class Meta:
+        model = Partner
+        fields = ["tier", "archived", "on_site", "on_home", "on_articles"]
+
+
+class PartnerViewSet(SnippetViewSet):
+    """Every partner, in the order readers see them (drag to reorder), with their schedule."""
+
+    model = Partner
+    icon = "pick"
+    menu_label = "Partenaires"
+    list_display = ["name", "tier", "status", "active_from", "active_until", "updated_at"]
+    list_export = ["name", "url", "tier", "status", "active_from", "active_until", "on_site", "on_home", "on_articles", "archived", "note"]
+    export_headings = {"status": "Statut"}
+    export_filename = "partenaires"
+    filterset_class = PartnerFilterSet
+    search_fields = ["name", "note"]
+    sort_order_field = "sort_order"
+
+
+class PartnersGroup(SnippetViewSetGroup):
+    items = (PartnerViewSet, PartnerReportViewSet)
+    menu_icon = "pick"
+    menu_label = "Partenaires"
+    menu_name = "partenaires"
+    menu_order = 220
+
+
+register_snippet(PartnersGroup)
+
+
+class PartnerDashboardPanel(Component):
+    """Active partners, campaigns ending within 14 days, clicks this month."""
+
+    name = "partners"
+    order = 150
+    template_name = "partners/admin/dashboard_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        return dashboard_figures()
+
+
+@hooks.register("construct_homepage_panels")
+def add_partner_panel(request, panels):
+    if partner_policy.user_has_permission(request.user, "change"):
+        panels.append(PartnerDashboardPanel())
