@@ -112,7 +112,7 @@ def test_one_click_creates_a_person_from_a_name_and_links_it(client, story, jour
     draft = ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object()
     assert wang.pk in [link.entity_id for link in draft.entity_links.all()]
     # The detector knows the new entity at once.
-    assert [mention.entity.pk for mention in find_mentions("Alexandr Wang rejoint Meta.")][0] == wang.pk
+    assert find_mentions("Alexandr Wang rejoint Meta.")[0].entity.pk == wang.pk
 
 
 def test_bad_requests_and_other_roles_are_refused(client, story, sales, journalist):
