@@ -55,8 +55,11 @@ def named_entities(text: str) -> list[NamedEntity] | None:
     for ent in nlp(text).ents:
         kind = LABEL_KINDS.get(ent.label_)
         name = " ".join(ent.text.split()).strip(" .,;:!?«»\"'’")
-        # Single letters and lowercase fragments are tagging noise, not names.
+        # Single letters and lowercase fragments are tagging noise, not names; a lone capitalised
+        # word tagged as a person is usually a sentence-initial common noun (« Documentation »).
         if kind is None or len(name) < 2 or not name[0].isupper():
+            continue
+        if kind == "personne" and len(name.split()) < 2:
             continue
         key = name.casefold()
         if key not in seen:

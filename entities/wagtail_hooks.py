@@ -1,6 +1,7 @@
 """Admin: the knowledge base as snippets under one « Entités » menu."""
 
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import LiveStatusTagColumn, UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -25,7 +26,7 @@ class EntityViewSet(SnippetViewSet):
     model = Entity
     icon = "group"
     menu_label = "Organisations et personnes"
-    list_display = ["name", "kind", "live", "updated_at"]
+    list_display = ["name", "kind", LiveStatusTagColumn(), UpdatedAtColumn()]
     list_export = ["name", "kind", "slug", "aliases", "description", "website", "wikidata_id", "live"]
     export_filename = "entites"
     filterset_class = EntityFilterSet

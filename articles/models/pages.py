@@ -194,7 +194,7 @@ class ArticlePage(Page):
             ],
             heading="Entités",
         ),
-        InlinePanel("sources", heading="Sources", label="Source"),
+        InlinePanel("sources", heading="Sources", label="source"),
         InlinePanel("related_articles", heading="Articles liés", label="Article lié", max_num=4),
         InlinePanel("updates", heading="Historique des modifications", label="Modification"),
     ]
