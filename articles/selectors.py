@@ -26,6 +26,7 @@ def teaser_queryset(*, only_live=True):
     queryset = ArticlePage.objects.live().public() if only_live else ArticlePage.objects.all()
     return (
         queryset.defer_streamfields()
+        .select_related("sponsor")
         .prefetch_related(
             Prefetch("hero_image", queryset=images),
             Prefetch("article_authors", queryset=ArticleAuthor.objects.select_related("author")),

@@ -14,6 +14,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("health/", health.health_view, name="health"),
+    path("partenaires/", include("partners.urls")),
 ]
 
 if settings.NEWSROOM_SERVE_MEDIA:

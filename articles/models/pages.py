@@ -169,6 +169,15 @@ class ArticlePage(Page):
     hero_credit = models.CharField("crédit", max_length=120, blank=True)
     body = StreamField(ArticleBodyBlock(), verbose_name="corps de l'article", blank=True)
     tags = ClusterTaggableManager("mots-clés", through=ArticleTag, blank=True)
+    sponsor = models.ForeignKey(
+        "partners.Partner",
+        verbose_name="contenu sponsorisé par",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="sponsored_articles",
+        help_text="Affiche « En partenariat avec … » au-dessus du titre, dans les listes et les métadonnées. Réservé à la rédaction en chef.",
+    )
     link_entities_in_body = models.BooleanField(
         "lier les entités dans le texte",
         default=False,
@@ -176,6 +185,7 @@ class ArticlePage(Page):
     )
 
     content_panels = [
+        FieldPanel("sponsor", permission="articles.set_sponsor"),
         FieldPanel("kicker"),
         *Page.content_panels,
         FieldPanel("chapo"),
@@ -214,6 +224,7 @@ class ArticlePage(Page):
     class Meta:
         verbose_name = "article"
         verbose_name_plural = "articles"
+        permissions = [("set_sponsor", "Peut marquer un article comme sponsorisé")]
 
     def clean(self):
         super().clean()
