@@ -3,9 +3,9 @@
 import json
 import re
 
-import pytest
-
 from django.urls import reverse
+
+import pytest
 
 from articles import factories
 from articles.models import ArticlePage
@@ -23,7 +23,7 @@ def sponsored(section, author):
 
 
 def test_sponsored_label_on_the_article_in_listings_and_metadata(client, sponsored, section):
-    article, partner = sponsored
+    article, _ = sponsored
 
     page = client.get(article.url).content.decode()
     listing = client.get(section.url).content.decode()
@@ -40,7 +40,7 @@ def test_sponsored_label_on_the_article_in_listings_and_metadata(client, sponsor
 
 
 def test_sponsor_link_goes_through_the_counting_redirect_to_the_partner(client, sponsored):
-    article, partner = sponsored
+    article, _ = sponsored
 
     href = re.search(r'<p class="sponsor-label">En partenariat avec <a href="([^"]+)"', client.get(article.url).content.decode()).group(1)
     response = client.get(href)
