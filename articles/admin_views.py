@@ -16,6 +16,10 @@ def _editable_draft(request, page_id):
     page = get_object_or_404(ArticlePage, pk=page_id)
     if not page.permissions_for_user(request.user).can_edit():
         return None
+    # In review, or locked by a colleague: the editor shows the page read-only, so must we.
+    lock = page.get_lock()
+    if lock is not None and lock.for_user(request.user):
+        return None
     return page.get_latest_revision_as_object()
 
 
@@ -23,7 +27,8 @@ def _link(request, draft, entity) -> str:
     if any(link.entity_id == entity.pk for link in draft.entity_links.all()):
         return f"« {entity.name} » est déjà liée à l’article."
     draft.entity_links.add(ArticleEntity(entity=entity, prominence=ArticleEntity.Prominence.MENTION))
-    draft.save_revision(user=request.user, log_action=True)
+    # Like the editor's « save draft »: a draft may still lack required fields.
+    draft.save_revision(user=request.user, log_action=True, clean=False)
     return f"« {entity.name} » est liée à l’article (nouveau brouillon)."
 
 

@@ -5,6 +5,7 @@ None and callers say so; the known-entity detector does not need it.
 """
 
 import logging
+import re
 import threading
 from dataclasses import dataclass
 
@@ -13,6 +14,9 @@ logger = logging.getLogger(__name__)
 MODEL = "fr_core_news_sm"
 # spaCy labels we turn into entity kinds; MISC and LOC are not people or organisations.
 LABEL_KINDS = {"PER": "personne", "ORG": "entreprise"}
+
+# Civilities are not part of a name: « M. Alexandr Wang » becomes « Alexandr Wang ».
+_TITLES = re.compile(r"^(?:M\.|MM\.|Mme|Mmes|Mlle|Mlles|Dr|Pr|Me)\s+")
 
 _lock = threading.Lock()
 _nlp = None
@@ -54,7 +58,7 @@ def named_entities(text: str) -> list[NamedEntity] | None:
     found = []
     for ent in nlp(text).ents:
         kind = LABEL_KINDS.get(ent.label_)
-        name = " ".join(ent.text.split()).strip(" .,;:!?«»\"'’")
+        name = _TITLES.sub("", " ".join(ent.text.split())).strip(" .,;:!?«»\"'’")
         # Single letters and lowercase fragments are tagging noise, not names; a lone capitalised
         # word tagged as a person is usually a sentence-initial common noun (« Documentation »).
         if kind is None or len(name) < 2 or not name[0].isupper():

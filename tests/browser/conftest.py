@@ -55,8 +55,17 @@ def pytest_runtest_makereport(item, call):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
+    from django.db import connections
+
+    # Playwright runs an asyncio loop in the test thread, and Django then hands out a second,
+    # context-local set of connections that lack the migration data serialised at set-up: copy
+    # it over, or `serialized_rollback` restores nothing and later tests find an empty database.
+    serialized = {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
     with sync_playwright() as playwright:
+        for alias, contents in serialized.items():
+            if contents is not None:
+                connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()

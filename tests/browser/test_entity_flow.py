@@ -64,8 +64,8 @@ def test_journalist_accepts_suggested_entities_and_reader_follows_them(live_serv
     # the « Créer la personne » button when the name is found.
     expect(panel.get_by_role("heading", name=NER_HEADING)).to_be_visible()
     expect(panel).not_to_contain_text("n’est pas disponible")  # the model is installed
-    create_person = unknown_item(panel, NEW_PERSON).get_by_role("button", name="Créer la personne", exact=True)
-    if not create_person.count():
+    person_found = unknown_item(panel, NEW_PERSON).get_by_role("button", name="Créer la personne", exact=True).count() > 0
+    if not person_found:
         expect(panel.get_by_text("Aucun nouveau nom.", exact=True)).to_be_visible()
     panel.scroll_into_view_if_needed()
     screenshot(desk, "entity-flow-1-editor-panel.png")
@@ -80,9 +80,9 @@ def test_journalist_accepts_suggested_entities_and_reader_follows_them(live_serv
     expect(linked_panel.first).to_contain_text("Meta")
     expect(linked_panel.first).to_contain_text("Scale AI")
 
-    created_person = create_person.count() > 0
-    if created_person:
-        click_and_reload(desk, unknown_item(suggestions_panel(desk), NEW_PERSON).get_by_role("button", name="Créer la personne"), "/creer/")
+    if person_found:
+        create_person = unknown_item(panel, NEW_PERSON).get_by_role("button", name="Créer la personne", exact=True)
+        click_and_reload(desk, create_person, "/creer/")
         panel = suggestions_panel(desk)
         expect(unknown_item(panel, NEW_PERSON)).to_have_count(0)
     panel.scroll_into_view_if_needed()
@@ -91,7 +91,7 @@ def test_journalist_accepts_suggested_entities_and_reader_follows_them(live_serv
     draft = ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object()
     linked = [link.entity.name for link in draft.entity_links.all()]
     assert linked[:2] == ["Meta", "Scale AI"], linked
-    if created_person:
+    if person_found:
         person = Entity.objects.get(name=NEW_PERSON)
         assert person.live
         assert person.kind == Entity.Kind.PERSON

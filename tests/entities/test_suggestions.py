@@ -142,3 +142,37 @@ def test_default_index_sees_live_entities_only_and_follows_edits(db):
     Entity.objects.filter(pk=draft.pk).update(updated_at=draft.updated_at.replace(year=2099))
 
     assert [mention.entity.pk for mention in find_mentions("OpenAI et Meta")] == [draft.pk, meta.pk]
+
+
+def test_linking_works_on_a_draft_missing_required_fields(client, story, journalist):
+    article, meta, _ = story
+    draft = article.get_latest_revision_as_object()
+    draft.chapo = ""
+    draft.save_revision(clean=False)
+    client.force_login(journalist)
+
+    response = client.post(reverse("articles_entity_link", args=[article.pk, meta.pk]))
+
+    assert response.status_code == 200
+    assert meta.pk in [link.entity_id for link in ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object().entity_links.all()]
+
+
+def test_a_page_in_review_cannot_be_changed_through_the_panel(client, story, journalist, author):
+    from tests.admin_forms import article_form
+
+    article, meta, _ = story
+    client.force_login(journalist)
+    client.post(
+        f"/admin/pages/{article.pk}/edit/", {**article_form(author, slug=article.slug, title=article.title), "action-submit": "Soumettre"}
+    )
+    assert ArticlePage.objects.get(pk=article.pk).workflow_in_progress
+
+    response = client.post(reverse("articles_entity_link", args=[article.pk, meta.pk]))
+
+    assert response.status_code == 403
+
+
+def test_civilities_are_not_part_of_a_name():
+    found = ner.named_entities("Selon M. Alexandr Wang, fondateur de Scale AI, la course continue.")
+    assert found is not None
+    assert all(not candidate.text.startswith("M. ") for candidate in found)
