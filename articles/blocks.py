@@ -7,6 +7,8 @@ from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from partners.blocks import PartnerStripBlock
+
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul", "superscript", "subscript", "strikethrough"]
 
 
@@ -148,6 +150,7 @@ class ArticleBodyBlock(blocks.StreamBlock):
     image = FigureBlock()
     embed = EmbedFigureBlock()
     read_also = ReadAlsoBlock()
+    partner_strip = PartnerStripBlock()
 
     def clean(self, value):
         value = super().clean(value)

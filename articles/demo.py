@@ -20,6 +20,8 @@ from articles.models import ArticleEntity, ArticlePage, ArticleSource, ArticleUp
 from entities import demo_data as entity_data
 from entities.models import Deal, Entity, Role
 from newsroom.models import SiteIdentity
+from partners.demo import ensure_partners
+from partners.models import Partner
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -41,6 +43,7 @@ class DemoReport:
     articles: list[str] = field(default_factory=list)
     accounts: list[str] = field(default_factory=list)
     entities: list[str] = field(default_factory=list)
+    partners: list[str] = field(default_factory=list)
 
 
 def paris(value: str) -> datetime:
@@ -164,6 +167,8 @@ def load_demo(*, with_accounts: bool) -> DemoReport:
             home.lead_article = article
             home.save_revision().publish()
     ensure_entities(report, pages)
+    known_partners = Partner.objects.count()
+    report.partners = [partner.name for partner in ensure_partners()][known_partners:]
     if with_accounts:
         report.accounts = ensure_accounts()
     return report

@@ -57,18 +57,23 @@ class PartnerQuerySet(models.QuerySet):
         )
 
     def for_placement(self, placement: str, *, section_id: int | None = None):
-        """Partners whose placements include `placement` (a chosen section for « rubrique »)."""
+        """Partners shown by the block of `placement`.
+
+        A page shows one block: its own placement's partners plus the site-wide ones, so a partner
+        that is both site-wide and on article pages appears once, not twice.
+        """
+        site_wide = models.Q(on_site=True)
         if placement == Placement.SITE:
-            return self.filter(on_site=True)
+            return self.filter(site_wide)
         if placement == Placement.HOME:
-            return self.filter(on_home=True)
+            return self.filter(site_wide | models.Q(on_home=True))
         if placement == Placement.ARTICLE:
-            return self.filter(on_articles=True)
+            return self.filter(site_wide | models.Q(on_articles=True))
         if placement == Placement.CONTENT:
             # « Tous les partenaires actifs », dropped into a page by a journalist.
             return self
         if placement == Placement.SECTION:
-            return self.filter(sections=section_id) if section_id else self.none()
+            return self.filter(site_wide | models.Q(sections=section_id)) if section_id else self.filter(site_wide)
         return self.none()
 
 

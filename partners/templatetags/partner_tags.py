@@ -14,7 +14,9 @@ from partners.services import block_cache_generation
 register = template.Library()
 
 BLOCK_TEMPLATE = "partners/partner_block.html"
-BLOCK_CACHE_SECONDS = 60 * 60
+# Invalidation reaches the cache of the process that saved the partner; with the default per-process
+# LocMemCache, other gunicorn workers catch up within this delay (at once with a shared Redis cache).
+BLOCK_CACHE_SECONDS = 5 * 60
 DEFAULT_HEADING = "Ils nous font confiance"
 
 

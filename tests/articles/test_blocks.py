@@ -4,6 +4,7 @@ import pytest
 
 from articles import factories
 from articles.blocks import ArticleBodyBlock
+from partners.factories import make_partner
 
 pytestmark = pytest.mark.django_db
 
@@ -13,7 +14,7 @@ BLOCKS = ArticleBodyBlock().child_blocks
 @pytest.mark.parametrize("name", list(BLOCKS))
 def test_block_has_a_french_description_icon_and_template(name):
     block = BLOCKS[name]
-    assert block.meta.description and block.meta.icon and block.meta.template.startswith("blocks/")
+    assert block.meta.description and block.meta.icon and block.meta.template.endswith(".html")
     assert block.meta.preview_value is not None
 
 
@@ -21,6 +22,7 @@ def test_block_has_a_french_description_icon_and_template(name):
 def test_block_preview_renders_in_the_admin(client, superuser, section, name):
     factories.make_image()
     factories.make_article(section=section, title="Un article publié")
+    make_partner(name="stereance.com")
     client.force_login(superuser)
 
     response = client.get("/admin/block-preview/", {"id": BLOCKS[name].definition_prefix})
@@ -35,5 +37,6 @@ def test_block_preview_renders_in_the_admin(client, superuser, section, name):
         "image": "<img",
         "embed": "Une vidéo intégrée",
         "read_also": "Un article publié",
+        "partner_strip": "stereance.com",
     }[name]
     assert expected in html

@@ -31,6 +31,11 @@ def test_load_demo_builds_the_site_and_is_idempotent(client):
     assert SectionPage.objects.count() == 4
     assert ArticlePage.objects.live().count() >= 13
     assert Author.objects.count() == 3
+    from entities.models import Entity
+    from partners.models import Partner
+
+    assert Entity.objects.filter(live=True).count() >= 15
+    assert set(Partner.objects.values_list("name", flat=True)) >= {"animauxpro.fr", "stereance.com", "ma-deco-feline.fr"}
     for group in ("Journalistes", "Rédaction en chef", "Commercial"):
         assert get_user_model().objects.filter(groups__name=group).exists()
 

@@ -73,5 +73,6 @@ def test_sales_upload_a_logo_create_a_partner_and_cannot_edit_articles(
     assert logo.evaluate("img => img.naturalWidth") > 0
     link = block.get_by_role("link", name=LOGO_ALT)
     expect(link).to_have_attribute("rel", "sponsored noopener")
-    expect(link).to_have_attribute("href", f"/partenaires/{partner.pk}/site/")
+    # The home page's block: home-page partners plus the site-wide ones, counted as « accueil ».
+    expect(link).to_have_attribute("href", f"/partenaires/{partner.pk}/accueil/")
     screenshot(reader, "partners-home.png")

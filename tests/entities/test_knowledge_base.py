@@ -264,7 +264,7 @@ def test_entity_page_query_count_is_flat(client, section, size):
     assert len(queries.captured_queries) == ENTITY_PAGE_BUDGET
 
 
-ENTITY_PAGE_BUDGET = 24
+ENTITY_PAGE_BUDGET = 25
 
 
 def test_entity_page_shows_profile_relations_deals_articles_and_json_ld(client, section):

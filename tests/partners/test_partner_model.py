@@ -69,11 +69,12 @@ def test_placements(home):
     make_partner(name="Articles", active_from=DAY, on_site=False, on_articles=True)
     make_partner(name="Rubrique IA", active_from=DAY, on_site=False, sections=[section])
 
+    # Each page shows one block: its own placement plus the site-wide partners.
     assert active_names(placement=Placement.SITE) == ["Partout"]
-    assert active_names(placement=Placement.HOME) == ["Accueil"]
-    assert active_names(placement=Placement.ARTICLE) == ["Articles"]
-    assert active_names(placement=Placement.SECTION, section_id=section.pk) == ["Rubrique IA"]
-    assert active_names(placement=Placement.SECTION, section_id=other.pk) == []
+    assert active_names(placement=Placement.HOME) == ["Partout", "Accueil"]
+    assert active_names(placement=Placement.ARTICLE) == ["Partout", "Articles"]
+    assert active_names(placement=Placement.SECTION, section_id=section.pk) == ["Partout", "Rubrique IA"]
+    assert active_names(placement=Placement.SECTION, section_id=other.pk) == ["Partout"]
     assert len(active_names(placement=Placement.CONTENT)) == 4  # « tous les partenaires actifs »
 
 

@@ -29,11 +29,18 @@ class Command(BaseCommand):
         logging.getLogger("wagtail").setLevel(logging.WARNING)
         with_accounts = not options["no_accounts"] and (settings.DEBUG or options["accounts_even_without_debug"])
         report = load_demo(with_accounts=with_accounts)
-        created = len(report.sections) + len(report.authors) + len(report.articles) + len(report.accounts) + len(report.entities)
+        created = (
+            len(report.sections)
+            + len(report.authors)
+            + len(report.articles)
+            + len(report.accounts)
+            + len(report.entities)
+            + len(report.partners)
+        )
         if created:
             self.stdout.write(
                 f"Démo chargée : {len(report.sections)} rubriques, {len(report.authors)} auteurs, "
-                f"{len(report.articles)} articles, {len(report.entities)} entités, {len(report.accounts)} comptes créés."
+                f"{len(report.articles)} articles, {len(report.entities)} entités, {len(report.partners)} partenaires, {len(report.accounts)} comptes créés."
             )
         else:
             self.stdout.write("Démo déjà en place : rien à faire.")
