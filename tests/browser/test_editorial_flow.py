@@ -9,7 +9,6 @@ ordinary (rolled-back) database tests before the transactional ones, so they nev
 """
 
 import re
-import time
 
 from django.utils.html import strip_tags
 
@@ -21,6 +20,7 @@ from playwright.sync_api import expect
 
 from articles.models import ArticlePage
 from newsroom.models import SiteIdentity
+from tests.browser.helpers import AutosaveWatcher
 
 # A hostile headline: an apostrophe, a colon and a quoted word, as typed on a French keyboard…
 HEADLINE = 'L\'IA : le "pari" de Meta'
@@ -178,42 +178,6 @@ def test_journalist_writes_editor_publishes_reader_reads(
     assert image.evaluate("img => img.naturalWidth") > 0, "the image must actually load"
     expect(reader.locator(".byline")).to_have_text(f"Par {AUTHOR}")
     screenshot(reader, "editorial-flow-3-article.png")
-
-
-class AutosaveWatcher:
-    """Follows the page editor's autosave, to submit the form only once it has gone quiet.
-
-    Wagtail autosaves about 1.5 s after the last change (a 500 ms change poll, then two debounces),
-    and a pending autosave is not cancelled when the form is submitted: it then races the
-    submission (on a new page, both requests would create it).
-    """
-
-    QUIET_SECONDS = 2.5
-
-    def __init__(self, page):
-        self.page = page
-        self.pending = set()
-        self.last_activity = time.monotonic()
-        page.on("request", self._started)
-        page.on("requestfinished", self._ended)
-        page.on("requestfailed", self._ended)
-
-    def _started(self, request):
-        if request.method == "POST" and request.headers.get("accept") == "application/json" and "/admin/pages/" in request.url:
-            self.pending.add(request)
-            self.last_activity = time.monotonic()
-
-    def _ended(self, request):
-        if request in self.pending:
-            self.pending.discard(request)
-            self.last_activity = time.monotonic()
-
-    def wait_until_quiet(self, timeout: float = 20.0):
-        started = time.monotonic()
-        self.last_activity = max(self.last_activity, started)
-        while self.pending or time.monotonic() - self.last_activity < self.QUIET_SECONDS:
-            assert time.monotonic() - started < timeout, f"the editor's autosave did not go quiet within {timeout} s"
-            self.page.wait_for_timeout(100)  # lets Playwright deliver the request events
 
 
 def _form_errors(page):
