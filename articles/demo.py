@@ -2,7 +2,7 @@
 
 import json
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
@@ -169,6 +169,8 @@ def load_demo(*, with_accounts: bool) -> DemoReport:
     ensure_entities(report, pages)
     known_partners = Partner.objects.count()
     report.partners = [partner.name for partner in ensure_partners()][known_partners:]
+    if report.partners:
+        demo_clicks()
     if with_accounts:
         report.accounts = ensure_accounts()
     return report
@@ -228,6 +230,25 @@ def ensure_entities(report: DemoReport, pages) -> None:
         published_at, last = ArticlePage.objects.filter(pk=launch.pk).values_list("first_published_at", "last_published_at").get()
         draft.save_revision().publish()
         ArticlePage.objects.filter(pk=launch.pk).update(first_published_at=published_at, last_published_at=last)
+
+
+def demo_clicks(days: int = 45) -> None:
+    """Made-up clicks for the demo partners, so that the sales reports have something to show."""
+    import random
+
+    from partners.models import ClickCount, paris_today
+
+    rng = random.Random(2025)  # noqa: S311 - demo figures, not security
+    today = paris_today()
+    rows = []
+    for partner in Partner.objects.order_by("sort_order"):
+        for offset in range(days):
+            day = today - timedelta(days=offset)
+            for placement, scale in (("site", 6), ("article", 3)):
+                clicks = rng.randint(0, scale * (2 if day.weekday() < 5 else 1))
+                if clicks:
+                    rows.append(ClickCount(partner=partner, placement=placement, day=day, clicks=clicks))
+    ClickCount.objects.bulk_create(rows, ignore_conflicts=True)
 
 
 def _byline(author):
