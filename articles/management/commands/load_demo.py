@@ -1,6 +1,7 @@
 """`manage.py load_demo`: the demo newsroom of shared/demo-facts.md, safe to run again and again."""
 
 import logging
+import os
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
@@ -45,6 +46,7 @@ class Command(BaseCommand):
         else:
             self.stdout.write("Démo déjà en place : rien à faire.")
         if with_accounts:
-            self.stdout.write("\nComptes de DÉMONSTRATION (à ne jamais utiliser en production) — http://127.0.0.1:8000/admin/")
+            address = f"http://{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}/admin/"
+            self.stdout.write(f"\nComptes de DÉMONSTRATION (à ne jamais utiliser en production) — {address}")
             for username, password, group, *_ in DEMO_ACCOUNTS:
                 self.stdout.write(f"  {group or 'Administrateur':<18} identifiant : {username:<12} mot de passe : {password}")
