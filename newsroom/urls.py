@@ -15,6 +15,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("health/", health.health_view, name="health"),
     path("partenaires/", include("partners.urls")),
+    path("", include("articles.feed_urls")),
+    path("", include("articles.search_urls")),
 ]
 
 if settings.NEWSROOM_SERVE_MEDIA:

@@ -1,0 +1,3 @@
+"""Public feeds, sitemaps and robots.txt (filled in by the discovery work)."""
+
+urlpatterns = []
