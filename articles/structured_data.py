@@ -70,3 +70,32 @@ def article_json_ld(*, article, base_url: str, site_name: str, authors, entity_l
             for source in sources
         ]
     return node
+
+
+def website_json_ld(*, base_url: str, name: str, description: str) -> dict:
+    """The site itself, with the search box search engines may show under its name."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "WebSite",
+        "name": name,
+        "description": description,
+        "url": base_url + "/",
+        "inLanguage": "fr",
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": {"@type": "EntryPoint", "urlTemplate": base_url + "/recherche/?q={search_term_string}"},
+            "query-input": "required name=search_term_string",
+        },
+    }
+
+
+def breadcrumb_json_ld(*, base_url: str, crumbs) -> dict:
+    """A BreadcrumbList from (name, path) pairs, home first."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "name": name, "item": base_url + path}
+            for position, (name, path) in enumerate(crumbs, start=1)
+        ],
+    }

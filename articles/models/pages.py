@@ -59,7 +59,14 @@ class HomePage(RoutablePageMixin, Page):
         # Author and tag routes render through this method too: they bring their own listing.
         match = getattr(request, "routable_resolver_match", None)
         if match is None or match.url_name == "index_route":
+            from articles.structured_data import website_json_ld
+            from newsroom.models import SiteIdentity
+
             context.update(selectors.home_listing(home=self, page_number=request.GET.get("page")))
+            identity = SiteIdentity.for_request(request)
+            context["website_json_ld"] = website_json_ld(
+                base_url=f"{request.scheme}://{request.get_host()}", name=identity.name, description=identity.description
+            )
         return context
 
     @path("auteurs/<slug:slug>/", name="author")
@@ -235,7 +242,7 @@ class ArticlePage(Page):
         from articles import selectors
         from articles.body_links import link_first_mentions
         from articles.chrome import load_chrome
-        from articles.structured_data import article_json_ld
+        from articles.structured_data import article_json_ld, breadcrumb_json_ld
         from newsroom.models import SiteIdentity
 
         context = super().get_context(request, *args, **kwargs)
@@ -245,6 +252,12 @@ class ArticlePage(Page):
         )
         chrome = load_chrome(request)
         hero = context["hero"]
+        section = chrome.section_of(self)
+        base_url = f"{request.scheme}://{request.get_host()}"
+        crumbs = (
+            [("Accueil", "/")] + ([(section.title, section.get_url(request))] if section else []) + [(self.title, self.get_url(request))]
+        )
+        context["breadcrumb_json_ld"] = breadcrumb_json_ld(base_url=base_url, crumbs=crumbs)
         context["json_ld"] = article_json_ld(
             article=self,
             base_url=f"{request.scheme}://{request.get_host()}",
