@@ -3,11 +3,11 @@
 import datetime
 from pathlib import Path
 
-import pytest
-
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import override_settings
+
+import pytest
 
 from articles.models import ArticlePage
 
