@@ -1,0 +1,54 @@
+"""Every public page type is valid HTML for the Nu HTML Checker (vnu-jar, on the machine's Java)."""
+
+import json
+import shutil
+import subprocess
+from io import StringIO
+from pathlib import Path
+
+import pytest
+
+from django.core.management import call_command
+from django.template.loader import render_to_string
+
+from articles.models import ArticlePage
+
+VNU = Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+pytestmark = pytest.mark.django_db
+
+
+def test_public_pages_have_no_html_error(client, tmp_path):
+    assert VNU.exists(), "vnu-jar is missing: `make test` installs it with npm ci"
+    java = shutil.which("java")
+    assert java, "the Nu HTML Checker needs Java"
+    call_command("load_demo", "--no-accounts", stdout=StringIO())
+    story = ArticlePage.objects.get(slug="meta-superintelligence-acquisitions-recrutements")
+    pages = {
+        "home": "/",
+        "home-page-2": "/?page=2",
+        "section": "/business/",
+        "article": story.url,
+        "entity-index": "/entites/?type=personne&lettre=M",
+        "entity": "/entites/meta/",
+        "author": "/auteurs/claire-dubreuil/",
+        "tag": "/tags/ia-generative/",
+        "not-found": "/cette-page-n-existe-pas/",
+    }
+    files = []
+    for name, url in pages.items():
+        response = client.get(url)
+        assert response.status_code in (200, 404), url
+        path = tmp_path / f"{name}.html"
+        path.write_bytes(response.content)
+        files.append(str(path))
+    server_error = tmp_path / "server-error.html"
+    server_error.write_text(render_to_string("500.html"))
+    files.append(str(server_error))
+
+    result = subprocess.run([java, "-jar", str(VNU), "--format", "json", "--errors-only", *files], capture_output=True, text=True, timeout=180, check=False)  # noqa: S603
+
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    errors = [f"{Path(message.get('url', '')).name}:{message.get('lastLine')}: {message.get('message')}" for message in messages if message.get("type") == "error"]
+    assert errors == [], "\n".join(errors)
+    assert len(files) == 10
