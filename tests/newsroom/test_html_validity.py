@@ -6,10 +6,10 @@ import subprocess
 from io import StringIO
 from pathlib import Path
 
-import pytest
-
 from django.core.management import call_command
 from django.template.loader import render_to_string
+
+import pytest
 
 from articles.models import ArticlePage
 
@@ -46,9 +46,14 @@ def test_public_pages_have_no_html_error(client, tmp_path):
     server_error.write_text(render_to_string("500.html"))
     files.append(str(server_error))
 
-    result = subprocess.run([java, "-jar", str(VNU), "--format", "json", "--errors-only", *files], capture_output=True, text=True, timeout=180, check=False)  # noqa: S603
+    command = [java, "-jar", str(VNU), "--format", "json", "--errors-only", *files]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=180, check=False)  # noqa: S603 - our own files
 
     messages = json.loads(result.stderr or '{"messages": []}')["messages"]
-    errors = [f"{Path(message.get('url', '')).name}:{message.get('lastLine')}: {message.get('message')}" for message in messages if message.get("type") == "error"]
+    errors = [
+        f"{Path(message.get('url', '')).name}:{message.get('lastLine')}: {message.get('message')}"
+        for message in messages
+        if message.get("type") == "error"
+    ]
     assert errors == [], "\n".join(errors)
     assert len(files) == 10
