@@ -1,3 +1,9 @@
-"""The public search page (filled in by the discovery work)."""
+"""The public search page, at the site root: `/recherche/?q=…`."""
 
-urlpatterns = []
+from django.urls import path
+
+from articles.search import search_view
+
+urlpatterns = [
+    path("recherche/", search_view, name="search"),
+]

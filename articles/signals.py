@@ -17,3 +17,12 @@ def generate_renditions(sender, instance, **kwargs):
     for block in instance.body:
         if block.block_type == "image" and block.value.get("image") is not None:
             block.value["image"].get_renditions(*BODY_RENDITIONS)
+
+
+@receiver(page_published, sender=ArticlePage)
+def reindex_after_publish(sender, instance, **kwargs):
+    """Index once the tags and other relations are saved: Wagtail's post_save indexing runs
+    before modelcluster writes them, so tags changed at publish time would be one publish late."""
+    from wagtail.search import index
+
+    index.insert_or_update_object(instance)

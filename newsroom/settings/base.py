@@ -183,3 +183,11 @@ WAGTAILADMIN_USER_LOGIN_FORM = "newsroom.admin_forms.LoginForm"
 # full decode, hidden markup, PNG/JPEG/WebP only for partner logos, French error messages.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "partners.forms.SafeImageForm"
 # --- end Partners ---
+
+# --- Search ---
+# On PostgreSQL, Wagtail's database backend indexes and queries with the French, accent-insensitive
+# configuration created by articles/migrations/0006 (« securite » finds « sécurité »). Settings are
+# read before any connection, hence the engine test. SQLite's FTS5 ignores accents on its own.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "french_unaccent"
+# --- end Search ---
