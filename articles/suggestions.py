@@ -3,7 +3,6 @@ yet, and people or organisations named in the text that are not entities at all.
 
 from dataclasses import dataclass, field
 
-from django.utils.html import strip_tags
 from django.utils.text import slugify
 
 from entities.mentions import find_mentions
@@ -22,16 +21,7 @@ class Suggestions:
 
 def article_text(article) -> str:
     """Every piece of prose of an article, in reading order, as plain text."""
-    parts = [article.title or "", article.kicker or "", article.chapo or ""]
-    for block in article.body or []:
-        if block.block_type == "paragraph":
-            parts.append(strip_tags(block.value.source))
-        elif block.block_type == "heading":
-            parts.append(block.value["text"])
-        elif block.block_type == "quote":
-            parts.append(block.value["quote"])
-        elif block.block_type in ("image", "embed"):
-            parts.append(block.value.get("caption") or "")
+    parts = [article.title or "", article.kicker or "", article.chapo or "", *article.body_texts(with_captions=True)]
     return "\n\n".join(part for part in parts if part)
 
 

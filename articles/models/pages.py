@@ -275,17 +275,24 @@ class ArticlePage(Page):
         """When readers first saw it (the scheduled time for a page not yet published)."""
         return self.first_published_at or self.go_live_at or timezone.now()
 
-    @cached_property
-    def word_count(self) -> int:
-        texts = [self.chapo]
-        for block in self.body:
+    def body_texts(self, *, with_captions: bool = False) -> list[str]:
+        """The prose of the body, block by block, as plain text (captions on demand)."""
+        texts = []
+        for block in self.body or []:
             if block.block_type == "paragraph":
                 texts.append(strip_tags(block.value.source))
             elif block.block_type == "heading":
                 texts.append(block.value["text"])
             elif block.block_type == "quote":
                 texts.append(block.value["quote"])
-        return sum(len(_WORD.findall(text)) for text in texts)
+            elif with_captions and block.block_type in ("image", "embed"):
+                texts.append(block.value.get("caption") or "")
+        return texts
+
+    @cached_property
+    def word_count(self) -> int:
+        """Words of the chapô and the body's prose (captions excluded), for the reading time."""
+        return sum(len(_WORD.findall(text)) for text in [self.chapo, *self.body_texts()])
 
     @property
     def reading_time(self) -> int:
