@@ -44,3 +44,20 @@ def test_every_page_has_the_search_form_and_open_graph_basics(client, section, a
         assert html.count('property="og:site_name"') == 1 and 'content="fr_FR"' in html, url
         for block in json_ld_blocks(html):
             assert block["@context"] == "https://schema.org"
+
+
+def test_every_page_type_has_one_set_of_social_tags_and_its_own_title_and_description(client, section, author):
+    article = factories.make_article(section=section, title="Un titre d'article", chapo="Un chapô : précis.", authors=[author], tags=["IA"])
+    factories.make_entity(name="Meta", slug="meta", description="Groupe américain.")
+    urls = ["/", section.url, article.url, f"/auteurs/{author.slug}/", "/tags/ia/", "/entites/", "/entites/meta/"]
+    titles, descriptions = set(), set()
+    for url in urls:
+        html = client.get(url).content.decode()
+        for tag in ('property="og:title"', 'property="og:description"', 'property="og:image"', 'property="og:url"', 'name="twitter:card"'):
+            assert html.count(tag) == 1, (url, tag)
+        image = re.search(r'property="og:image" content="([^"]+)"', html).group(1)
+        assert image.startswith("http://testserver/"), url
+        titles.add(re.search(r"<title>(.*?)</title>", html, re.DOTALL).group(1).strip())
+        descriptions.add(re.search(r'<meta name="description" content="([^"]*)"', html).group(1))
+    assert len(titles) == len(urls)
+    assert len(descriptions) == len(urls)
