@@ -1,5 +1,6 @@
 """schema.org descriptions of articles and entities (JSON-LD)."""
 
+from django.templatetags.static import static
 from django.utils.html import strip_tags
 
 
@@ -32,7 +33,9 @@ def entity_json_ld(entity, base_url: str, roles=(), image_url: str | None = None
     return node
 
 
-def article_json_ld(*, article, base_url: str, site_name: str, authors, entity_links, sources, section=None, image_url=None) -> dict:
+def article_json_ld(
+    *, article, base_url: str, site_name: str, authors, entity_links, sources, section=None, image_url=None, keywords=()
+) -> dict:
     """A NewsArticle node: headline, dates, authors, publisher, subjects, mentions and citations."""
     node = {
         "@context": "https://schema.org",
@@ -44,8 +47,15 @@ def article_json_ld(*, article, base_url: str, site_name: str, authors, entity_l
         "datePublished": article.published_at.isoformat(),
         "dateModified": (article.last_published_at or article.published_at).isoformat(),
         "author": [{"@type": "Person", "name": author.name, "url": base_url + f"/auteurs/{author.slug}/"} for author in authors],
-        "publisher": {"@type": "Organization", "name": site_name, "url": base_url + "/"},
+        "publisher": {
+            "@type": "Organization",
+            "name": site_name,
+            "url": base_url + "/",
+            "logo": {"@type": "ImageObject", "url": base_url + static("img/logo.png"), "width": 600, "height": 60},
+        },
     }
+    if keywords:
+        node["keywords"] = list(keywords)
     if section is not None:
         node["articleSection"] = section.title
     if article.sponsor_id:

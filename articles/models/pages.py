@@ -267,6 +267,7 @@ class ArticlePage(Page):
             sources=context["sources"],
             section=chrome.section_of(self),
             image_url=hero["social"].url if hero else None,
+            keywords=[tag.name for tag in context["tags"]],
         )
         return context
 

@@ -44,6 +44,7 @@ def test_public_pages_have_no_serious_accessibility_violation(live_server, new_c
         "/entites/meta/",
         "/auteurs/claire-dubreuil/",
         "/tags/ia-generative/",
+        "/recherche/?q=superintelligence",
         "/cette-page-n-existe-pas/",
     ]
     problems = {}

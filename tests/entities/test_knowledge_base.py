@@ -300,11 +300,13 @@ def test_entity_page_shows_profile_relations_deals_articles_and_json_ld(client, 
     assert client.get("/entites/inconnue/").status_code == 404
 
 
-def test_article_lists_its_entities_and_sources_with_json_ld(client, section):
+def test_article_lists_its_entities_and_sources_with_json_ld(client, section, author):
     meta = factories.make_entity(name="Meta", slug="meta", wikidata_id="Q380")
     altman = factories.make_entity(name="Sam Altman", slug="sam-altman", kind="personne")
     verge = factories.make_entity(name="The Verge", slug="the-verge", kind="media")
-    article = factories.make_article(section=section, title="Meta recrute", entities=[meta], sources=[verge])
+    article = factories.make_article(
+        section=section, title="Meta recrute", entities=[meta], sources=[verge], authors=[author], tags=["Recrutement"]
+    )
     ArticleEntity.objects.create(article=article, entity=altman, prominence="mention")
 
     page = client.get(article.url).content.decode()
@@ -313,6 +315,10 @@ def test_article_lists_its_entities_and_sources_with_json_ld(client, section):
     assert "Selon The Verge." in page
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page).group(1))
     assert data["@type"] == "NewsArticle" and data["headline"] == "Meta recrute"
+    for field in ("datePublished", "dateModified", "author", "publisher", "url", "inLanguage", "articleSection"):
+        assert data[field], field
+    assert data["publisher"]["logo"]["url"].startswith("http://testserver/static/img/logo")
+    assert data["author"][0]["name"] == "Claire Dubreuil" and data["keywords"] == ["Recrutement"]
     assert [node["name"] for node in data["about"]] == ["Meta"]
     assert data["about"][0]["sameAs"] == ["https://www.wikidata.org/wiki/Q380"]
     assert [node["name"] for node in data["mentions"]] == ["Sam Altman"]

@@ -33,6 +33,8 @@ def test_public_pages_have_no_html_error(client, tmp_path):
         "entity": "/entites/meta/",
         "author": "/auteurs/claire-dubreuil/",
         "tag": "/tags/ia-generative/",
+        "search": "/recherche/?q=Meta&rubrique=business",
+        "search-empty": "/recherche/",
         "not-found": "/cette-page-n-existe-pas/",
     }
     files = []
@@ -56,4 +58,4 @@ def test_public_pages_have_no_html_error(client, tmp_path):
         if message.get("type") == "error"
     ]
     assert errors == [], "\n".join(errors)
-    assert len(files) == 10
+    assert len(files) == 12
