@@ -3,6 +3,7 @@
 import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from io import BytesIO
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
@@ -58,17 +59,9 @@ def demo_image(title: str, content: bytes, alt: str):
     if existing:
         return existing
     image = Image(title=title, description=alt, collection=Collection.get_first_root_node())
-    image.file = ImageFile(_named_bytes(content, f"{slugify(title)}.jpg"), name=f"{slugify(title)}.jpg")
+    image.file = ImageFile(BytesIO(content), name=f"{slugify(title)}.jpg")
     image.save()
     return image
-
-
-def _named_bytes(content: bytes, name: str):
-    from io import BytesIO
-
-    buffer = BytesIO(content)
-    buffer.name = name
-    return buffer
 
 
 def ensure_sections(home: HomePage, report: DemoReport) -> dict[str, SectionPage]:
