@@ -15,6 +15,7 @@ help:
 	@echo "make test   — toute la suite de tests, sur un PostgreSQL jetable"
 	@echo "make serve  — réglages de production (gunicorn + whitenoise), DATABASE_URL requis"
 	@echo "make lint   — ruff check + ruff format --check"
+	@echo "make bench  — banc d'essai court (corpus synthétique, wrk, Varnish) ; voir benchmarks/README.md"
 
 # The stamp files make a second `make run` skip the installs: it only re-installs when a
 # requirements file changes.
@@ -41,9 +42,10 @@ run: $(VENV)/.runtime
 	DJANGO_SETTINGS_MODULE=newsroom.settings.dev $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.dev node_modules/.installed
-	scripts/ensure-chromium.sh
+	scripts/ensure-system-packages.sh
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	BIN=$(BIN) scripts/audit-dependencies.sh
 	PATH="$(CURDIR)/$(BIN):$$PATH" scripts/with-postgres.sh $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 serve: $(VENV)/.runtime
@@ -51,6 +53,10 @@ serve: $(VENV)/.runtime
 	DJANGO_SETTINGS_MODULE=newsroom.settings.production $(BIN)/python manage.py migrate --noinput
 	DJANGO_SETTINGS_MODULE=newsroom.settings.production $(BIN)/python manage.py collectstatic --noinput -v 0
 	DJANGO_SETTINGS_MODULE=newsroom.settings.production $(BIN)/gunicorn -c gunicorn.conf.py newsroom.wsgi:application
+
+bench: $(VENV)/.dev
+	scripts/ensure-system-packages.sh
+	PATH="$(CURDIR)/$(BIN):$$PATH" scripts/with-postgres.sh benchmarks/run.sh $(BENCH_ARGS)
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .

@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "entities",
     "partners",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -34,6 +35,10 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -45,16 +50,32 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "newsroom.request_context.RequestIdMiddleware",
     "newsroom.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "newsroom.outage.DatabaseOutageMiddleware",
+    # Cache hits are answered here, before sessions, authentication or any database query.
+    "newsroom.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "newsroom.two_factor.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns its lockout signal into the French lockout answer.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # First, so that a locked-out (username, address) pair is refused before the password is checked.
+    # AxesBackend rather than the standalone one: it also answers get_user(), which Wagtail's test
+    # utilities and force_login expect of AUTHENTICATION_BACKENDS[0].
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -191,3 +212,72 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "partners.forms.SafeImageForm"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "french_unaccent"
 # --- end Search ---
+
+# --- Page cache (issue 6: full-page cache, Redis) ---
+# --- end Page cache ---
+
+# --- Edge cache (issue 6: Varnish, frontend_cache) ---
+# --- end Edge cache ---
+
+# --- Authentication (issue 7: login throttling, second factor) ---
+# One failure counter per (username, address): an attacker elsewhere cannot lock a journalist out.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = env_int("NEWSROOM_LOGIN_FAILURE_LIMIT", 5)
+NEWSROOM_LOGIN_LOCKOUT_MINUTES = env_int("NEWSROOM_LOGIN_LOCKOUT_MINUTES", 15)
+AXES_COOLOFF_TIME = NEWSROOM_LOGIN_LOCKOUT_MINUTES / 60  # a float is read as hours
+AXES_RESET_ON_SUCCESS = True
+# No looser per-address limit against password spraying: axes compares every parameter set with
+# the same failure limit, so adding "ip_address" would lock a whole office out after 5 typos.
+# django-ipware is not installed: newsroom.login_throttling reads X-Forwarded-For itself, and only
+# behind as many trusted proxies as declared here (0: REMOTE_ADDR, the one address a client cannot forge).
+NEWSROOM_TRUSTED_PROXY_COUNT = env_int("NEWSROOM_TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "newsroom.login_throttling.client_ip_address"
+AXES_LOCKOUT_CALLABLE = "newsroom.login_throttling.lockout_response"
+AXES_COOLOFF_MESSAGE = f"Trop d’essais de connexion infructueux\u00a0: réessayez dans {NEWSROOM_LOGIN_LOCKOUT_MINUTES}\u00a0minutes."
+AXES_PERMALOCK_MESSAGE = "Trop d’essais de connexion infructueux\u00a0: demandez à un administrateur de débloquer le compte."
+# Second factor (newsroom/two_factor.py). 1 forces it for the Rédaction en chef and superusers,
+# whatever « Paramètres › Double authentification » says; unset or 0 leaves the choice to that setting.
+NEWSROOM_REQUIRE_2FA = env_bool("NEWSROOM_REQUIRE_2FA", False)
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# --- end Authentication ---
+
+# --- Uploads (issue 7: hostile files) ---
+# A multipart body over this size is not read: its files are dropped as they stream in (nothing in
+# memory, nothing on disk) and the form says « trop lourd » (newsroom.uploads.CappedUploadHandler).
+# It is the largest allowed file (documents, 20 MB) plus room for the form's other fields.
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+NEWSROOM_MAX_UPLOAD_REQUEST_SIZE = WAGTAILDOCS_MAX_UPLOAD_SIZE + 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "newsroom.uploads.CappedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default: larger files stream to a temporary file
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # non-file fields; Wagtail's page editor stays far below
+FILE_UPLOAD_PERMISSIONS = 0o644
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "newsroom.document_forms.SafeDocumentForm"
+# Documents are downloaded (Content-Disposition: attachment), except PDFs, which open in the
+# browser's viewer under Wagtail's `default-src 'none'` policy; `nosniff` on every one. The form
+# refuses PDFs with actions and any document that is really HTML or SVG.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+WAGTAILDOCS_CONTENT_TYPES = {
+    "csv": "text/csv",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "pdf": "application/pdf",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "txt": "text/plain",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+# --- end Uploads ---
+
+# --- Reliability (issue 7: logs, outages, errors) ---
+# Logs go to stdout with the request id, method, path and user id of the request that caused
+# them: plain lines by default, one JSON object per line with DJANGO_LOG_FORMAT=json (production).
+from newsroom.log_format import logging_config  # noqa: E402
+
+LOGGING = logging_config(env_str("DJANGO_LOG_FORMAT", "plain"), env_str("DJANGO_LOG_LEVEL", "INFO"))
+# Seconds a reader is told to wait (Retry-After) when the database is unreachable.
+NEWSROOM_OUTAGE_RETRY_AFTER = env_int("NEWSROOM_OUTAGE_RETRY_AFTER", 30)
+# --- end Reliability ---

@@ -34,7 +34,8 @@ class PageTreeRules(WagtailPageTestCase):
     def test_article_pages_render_and_preview(self):
         section = factories.make_section()
         article = factories.make_article(section=section, authors=[factories.make_author()])
-        self.login()
+        # force_login: django-axes wants the request that client.login() cannot pass to authenticate().
+        self.client.force_login(self.create_superuser("admin"))
         self.assertPageIsRenderable(article)
         self.assertPageIsPreviewable(article, post_data=article_form(factories.make_author()))
 
