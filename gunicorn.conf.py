@@ -9,6 +9,11 @@ import os
 import subprocess
 import sys
 
+# gunicorn reads this file before it puts the project on sys.path.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from newsroom.log_format import gunicorn_logconfig
+
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 # On 2 cores, 2 sync workers serve more than 4 (less contention, warm caches).
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
@@ -16,6 +21,12 @@ workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108
 accesslog = "-"
 errorlog = "-"
+# Access lines carry the request id that RequestIdMiddleware puts in X-Request-ID, never the query
+# string; JSON lines in production (the same format as Django's logs), plain ones elsewhere.
+logger_class = "newsroom.log_format.GunicornLogger"
+_settings_module = os.environ.get("DJANGO_SETTINGS_MODULE", "newsroom.settings.production")
+_default_format = "json" if _settings_module.endswith(".production") else "plain"
+logconfig_dict = gunicorn_logconfig(os.environ.get("DJANGO_LOG_FORMAT") or _default_format)
 timeout = 30
 graceful_timeout = 20
 max_requests = 5000
