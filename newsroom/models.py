@@ -2,7 +2,7 @@
 
 from django.db import models
 
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting, register_setting
 
 
 @register_setting(icon="site")
@@ -24,3 +24,30 @@ class SiteIdentity(BaseSiteSetting):
 
     def __str__(self):
         return self.name
+
+
+@register_setting(icon="key")
+class TwoFactorPolicy(BaseGenericSetting):
+    """Who must confirm their admin login with a second factor (an authenticator app or a backup code).
+
+    The environment variable NEWSROOM_REQUIRE_2FA=1 forces both requirements on, whatever is saved
+    here, so a deployment can make it mandatory without trusting the database.
+    """
+
+    require_for_editors = models.BooleanField(
+        "exiger pour la Rédaction en chef",
+        default=False,
+        help_text="Les membres du groupe « Rédaction en chef » doivent saisir un code à usage unique après leur mot de passe.",
+    )
+    require_for_superusers = models.BooleanField(
+        "exiger pour les super-utilisateurs",
+        default=False,
+        help_text="Les super-utilisateurs doivent saisir un code à usage unique après leur mot de passe.",
+    )
+
+    class Meta:
+        verbose_name = "double authentification"
+        verbose_name_plural = "double authentification"
+
+    def __str__(self):
+        return "Double authentification"

@@ -90,8 +90,10 @@ class RequireTwoFactorMiddleware:
         path = request.path_info
         if path.startswith(self.admin_prefix) and path not in self.exempt_paths:
             user = request.user
-            if needs_second_factor(user, request):
-                return self.refuse(request, has_device=user_has_device(user))
+            if user.is_authenticated and not user.is_verified():
+                has_device = user_has_device(user)
+                if has_device or two_factor_required(user, request):
+                    return self.refuse(request, has_device)
         return self.get_response(request)
 
     def refuse(self, request, has_device: bool):
@@ -110,4 +112,4 @@ class RequireTwoFactorMiddleware:
         if request.path_info.startswith(f"{self.admin_prefix}api/"):
             return False
         accept = request.headers.get("accept", "")
-        return "text/html" in accept or "*/*" in accept or not accept
+        return not ("application/json" in accept and "text/html" not in accept)
