@@ -217,6 +217,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 # --- end Page cache ---
 
 # --- Edge cache (issue 6: Varnish, frontend_cache) ---
+# Varnish in front of the app (deploy/varnish/newsroom.vcl). Publishing sends one PURGE per URL
+# through Wagtail's frontend cache to each address of NEWSROOM_VARNISH_URL (comma-separated: every
+# Varnish's `purge` listener); the VCL bans every query variant of the path. Empty: no edge cache.
+NEWSROOM_VARNISH_URLS = env_list("NEWSROOM_VARNISH_URL")
+WAGTAILFRONTENDCACHE = {
+    f"varnish-{number}": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": location}
+    for number, location in enumerate(NEWSROOM_VARNISH_URLS, start=1)
+}
+# One site language and no language prefix in URLs: one purge per URL, not one per language.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 # --- end Edge cache ---
 
 # --- Authentication (issue 7: login throttling, second factor) ---
