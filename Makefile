@@ -31,9 +31,11 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	@touch $@ $(VENV)/.runtime
 
-# Test-only JavaScript tools (axe-core for the accessibility checks), pinned by package-lock.json.
+# Test-only JavaScript tools (axe-core, vnu-jar, the MDN HTTP Observatory), pinned by package-lock.json.
+# --ignore-scripts: the Observatory's install hooks download the HSTS preload and TLD lists, which a
+# closed network refuses and a loopback scan does not need.
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --silent
+	npm ci --no-audit --no-fund --silent --ignore-scripts
 	@touch $@
 
 run: $(VENV)/.runtime
