@@ -3,11 +3,11 @@
 Wagtail already refuses unknown extensions, a content that does not match its extension, files
 over WAGTAILIMAGES_MAX_UPLOAD_SIZE and images over WAGTAILIMAGES_MAX_IMAGE_PIXELS. This form says
 so in plain French and adds what it leaves out: a full decode (truncated or corrupt files), markup
-hidden inside an image, and PNG, JPEG or WebP only for partner logos. A refused upload stores
-nothing: the form is invalid before the image row or its file are saved.
+hidden inside an image, a cap on animation frames, a safe stored file name, the French refusal of
+a request too large to be read (newsroom.uploads.CappedUploadHandler), and PNG, JPEG or WebP only
+for partner logos. A refused upload stores nothing: the form is invalid before the image row or its
+file are saved.
 """
-
-import re
 
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
@@ -17,10 +17,18 @@ from wagtail.images.forms import BaseImageForm
 
 from PIL import Image as PILImage
 
+from newsroom.uploads import (
+    HIDDEN_MARKUP,
+    MAX_FRAMES,
+    count_frames,
+    hides_another_format,
+    metadata_has_script,
+    refuse_if_too_large,
+    safe_file_name,
+)
+
 PARTNER_COLLECTION = "Partenaires"
 LOGO_FORMATS = {"png", "jpeg", "webp"}
-# Markup a browser could run if it ever sniffed the file as HTML or SVG.
-HIDDEN_MARKUP = re.compile(rb"<\s*(script|svg|html|iframe|object|embed)\b|<\?php|javascript:", re.IGNORECASE)
 
 
 class SafeWagtailImageField(WagtailImageField):
@@ -30,12 +38,33 @@ class SafeWagtailImageField(WagtailImageField):
     """
 
     def to_python(self, data):
+        refuse_if_too_large(data, self.max_upload_size)
         try:
             return super().to_python(data)
         except ValidationError:
             raise
         except Exception as error:  # any other failure means an image nobody can read
             raise ValidationError(self.error_messages["invalid_image"], code="invalid_image") from error
+
+    def check_image_pixel_size(self, f):
+        """Wagtail caps width × height × frames; a tiny animation with thousands of frames is refused too."""
+        super().check_image_pixel_size(f)
+        if f.image.format_name not in {"gif", "webp"}:
+            return
+        # Willow counts one frame for some animations, so the frames are counted here, up to the cap.
+        frames = count_frames(f)
+        if frames > MAX_FRAMES:
+            raise ValidationError(
+                f"Cette animation compte trop d'images (plus de {MAX_FRAMES}) pour être traitée sans risque.",
+                code="too_many_frames",
+            )
+        width, height = f.image.get_size()
+        if self.max_image_pixels and width * height * frames > self.max_image_pixels:
+            raise ValidationError(
+                f"Cette animation compte trop de pixels ({width} × {height} × {frames} images) pour être traitée "
+                f"sans risque. Maximum : {self.max_image_pixels} pixels.",
+                code="file_too_many_pixels",
+            )
 
 
 class SafeImageForm(BaseImageForm):
@@ -51,21 +80,21 @@ class SafeImageForm(BaseImageForm):
         allowed = ", ".join(ext.upper() for ext in field.allowed_image_extensions if ext != "jpg")
         field.error_messages.update(
             {
-                "empty": "Le fichier envoyé est vide : choisissez à nouveau l'image.",
+                "empty": "Le fichier envoyé est vide : choisissez à nouveau l'image.",
                 "invalid_image": "Ce fichier n'est pas une image lisible. Envoyez une image PNG, JPEG ou WebP.",
                 "invalid_image_extension": (
-                    f"Ce type de fichier est refusé. Formats acceptés : {allowed}. "
-                    "Les fichiers SVG ne sont pas acceptés, car ils peuvent contenir du code : exportez le logo en PNG."
+                    f"Ce type de fichier est refusé. Formats acceptés : {allowed}. "
+                    "Les fichiers SVG ne sont pas acceptés, car ils peuvent contenir du code : exportez le logo en PNG."
                 ),
                 "invalid_image_known_format": (
                     "Le contenu de ce fichier ne correspond pas à son extension .%(extension)s "
                     "(c'est en réalité une image %(image_format)s). Renommez-le ou exportez-le à nouveau."
                 ),
-                "file_too_large": "Ce fichier est trop lourd (%(file_size)s). Taille maximale : %(max_filesize)s.",
-                "file_too_large_unknown_size": f"Ce fichier est trop lourd. Taille maximale : {filesizeformat(field.max_upload_size or 0)}.",
+                "file_too_large": "Ce fichier est trop lourd (%(file_size)s). Taille maximale : %(max_filesize)s.",
+                "file_too_large_unknown_size": f"Ce fichier est trop lourd. Taille maximale : {filesizeformat(field.max_upload_size or 0)}.",
                 "file_too_many_pixels": (
                     "Cette image compte trop de pixels (%(num_pixels)s) pour être traitée sans risque. "
-                    "Maximum : %(max_pixels_count)s pixels ; réduisez-la avant de l'envoyer."
+                    "Maximum : %(max_pixels_count)s pixels ; réduisez-la avant de l'envoyer."
                 ),
             }
         )
@@ -77,9 +106,20 @@ class SafeImageForm(BaseImageForm):
             data = _read(upload)
             if HIDDEN_MARKUP.search(data):
                 raise ValidationError(
-                    "Ce fichier contient du code (HTML, script ou SVG) caché dans l'image : il est refusé.", code="hidden_markup"
+                    "Ce fichier contient du code (HTML, script ou SVG) caché dans l'image : il est refusé.", code="hidden_markup"
+                )
+            if hides_another_format(data):
+                raise ValidationError(
+                    "Ce fichier cache une archive ZIP ou un PDF derrière l'image : il est refusé. Exportez l'image à nouveau.",
+                    code="polyglot",
                 )
             _decode_fully(upload)
+            if metadata_has_script(upload):
+                raise ValidationError(
+                    "Les métadonnées de cette image (commentaire, texte) contiennent du code : elle est refusée.",
+                    code="hidden_script",
+                )
+            upload.name = safe_file_name(upload.name, fallback="image")
         return upload
 
     def clean(self):
@@ -114,6 +154,6 @@ def _decode_fully(upload) -> None:
     except (PILImage.DecompressionBombError, PILImage.DecompressionBombWarning):
         raise ValidationError("Cette image compte trop de pixels pour être traitée sans risque.", code="file_too_many_pixels") from None
     except Exception as error:  # Pillow raises many kinds of errors on broken files
-        raise ValidationError("Cette image est endommagée ou incomplète : exportez-la à nouveau.", code="corrupt_image") from error
+        raise ValidationError("Cette image est endommagée ou incomplète : exportez-la à nouveau.", code="corrupt_image") from error
     finally:
         upload.seek(0)
