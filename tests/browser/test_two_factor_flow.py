@@ -1,6 +1,6 @@
 """Second factor in a real browser: a superuser who must use one logs in, pairs an authenticator app
 by typing the secret shown on the page (the test plays the app), keeps the backup codes and reaches
-the dashboard; the next login asks for a code.
+the dashboard; the next login asks for a code; five wrong passwords get the French lockout page.
 
 Transactional like the editorial flow (see test_editorial_flow.py for why serialized_rollback).
 """
@@ -76,3 +76,17 @@ def test_a_superuser_sets_up_an_authenticator_app_and_reaches_the_dashboard(live
 
     assert TOTPDevice.objects.get(user=superuser).confirmed
     problems.check()
+
+    # 4. Five wrong passwords: the French lockout page, status 429.
+    page.context.clear_cookies()
+    statuses = []
+    page.on("response", lambda response: statuses.append(response.status) if response.request.method == "POST" else None)
+    for _ in range(5):
+        page.goto(f"{base}/admin/login/")
+        page.get_by_label("Nom d’utilisateur").fill(superuser.username)
+        page.get_by_label("Mot de passe").fill("pas-le-bon")
+        page.get_by_role("button", name="S'identifier").click()
+        page.wait_for_load_state()
+    expect(page.get_by_role("heading", name="Connexion suspendue")).to_be_visible()
+    assert statuses == [200, 200, 200, 200, 429]
+    screenshot(page, "login-lockout.png")
