@@ -31,6 +31,14 @@ sub vcl_recv {
         if (client.ip !~ newsroom_purgers) {
             return (synth(403));
         }
+        # `PURGE /*` drops every page: one ban, for changes shown everywhere (a rubrique renamed,
+        # the site identity) that would otherwise mean one purge per article.
+        if (req.url == "/*") {
+            if (std.ban("obj.http.x-path ~ ^/")) {
+                return (synth(200, "Purged"));
+            }
+            return (synth(400, std.ban_error()));
+        }
         # A purge names a path; every query variant of it goes (?page=2, ?utm_…). An exact
         # string comparison on the stored path needs no regex escaping, and a ban that only
         # looks at obj.* is evaluated by the ban lurker in the background, so bans do not pile up.

@@ -440,8 +440,9 @@ def app(django_db_setup, django_db_blocker, tmp_path_factory):
     }
     python = sys.executable
     log = directory / "gunicorn.log"
-    process = None
+    process = edge = None
     try:
+        # As `make serve`: collectstatic first (gunicorn workers read the static manifest once).
         subprocess.run([python, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True, timeout=120)  # noqa: S603
         with log.open("wb") as output:
             process = subprocess.Popen(  # noqa: S603 - the command `make serve` runs
@@ -453,12 +454,14 @@ def app(django_db_setup, django_db_blocker, tmp_path_factory):
                 start_new_session=True,  # its own process group: the master and its workers
             )
         wait_for(lambda: request(app_port, "/health/").status == 200, "gunicorn", process=process, log=log)
+        # Started once the app answers: varnishd then counts it healthy from the start (a backend
+        # its probe saw down gets no request, 503, until enough probes succeed).
         edge = start_varnish(directory / "varnish", app_port, purgers=["127.0.0.1", "::1"], purge_port=purge_port)
-        try:
-            yield App(app_port, edge, process, log, redis_url)
-        finally:
-            edge.stop()
+        wait_for(lambda: edge.get("/health/").status == 200, "the app seen healthy by varnishd", log=edge.log)
+        yield App(app_port, edge, process, log, redis_url)
     finally:
+        if edge is not None:
+            edge.stop()
         if process is not None:
             # Nothing is in flight and the data is the test database's: kill the master and its
             # workers at once (a clean shutdown spends seconds in the workers' interpreter exit).
@@ -535,6 +538,10 @@ def test_publishing_purges_the_edge(purging_to, capsys, record_property):
     assert app.edge.get(section_path).cache == "MISS"
     assert app.edge.get(section_path + "?page=2").cache == "MISS"
     assert app.edge.get(article_path).cache == "HIT"
+
+    # `PURGE /*`, for changes shown on every page, drops everything in one ban.
+    assert app.edge.purge("/*").status == 200
+    assert {path: app.edge.get(path).cache for path in ("/", article_path)} == {"/": "MISS", article_path: "MISS"}
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
