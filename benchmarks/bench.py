@@ -1,0 +1,612 @@
+"""`make bench`: load the synthetic corpus, serve it as `make serve` does, measure, print a Markdown report.
+
+    python benchmarks/bench.py [--full] [--articles N] [--duration S] [--no-generate] [--output FILE]
+
+Needs DATABASE_URL (PostgreSQL; `make bench` starts a throwaway cluster), Debian's wrk, varnish,
+nginx-light and redis-server (scripts/ensure-system-packages.sh). Everything it starts listens on
+loopback, in a work folder under var/bench/, and is stopped at the end, pass or fail.
+
+Measures, in this order:
+1. generation of the corpus (5,000 articles by default, 100,000 with --full), unless the database
+   already holds that many articles;
+2. single-thread render time and query count of each page type (Django test client, in process,
+   page cache off), search latency, mention detection (benchmarks/mentions.py);
+3. requests/s and p50/p99 latency with wrk for each page type: page cache off, page cache on
+   (local memory, then Redis), through Varnish; the same bytes as a static file from the same
+   gunicorn (whitenoise), from Varnish and from nginx, as ceilings;
+4. publish-to-visible latency through the application cache and through Varnish;
+5. resident memory of the gunicorn workers after 10,000 requests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime
+import gzip
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "benchmarks"
+PYTHON = sys.executable
+PAGE_TYPES = ("article", "home", "section", "entity", "author", "tag", "feed", "search")
+SHORT = {"articles": 5000, "entities": 2000, "links": 15000, "tags": 300, "authors": 50, "partners": 40}
+FULL = {"articles": 100_000, "entities": 10_000, "links": 300_000, "tags": 1000, "authors": 200, "partners": 40}
+CEILING_PATH = "/static/bench/article.html"
+
+
+def log(message: str) -> None:
+    sys.stderr.write(f"[bench {time.strftime('%H:%M:%S')}] {message}\n")
+    sys.stderr.flush()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(check, what: str, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with contextlib.suppress(Exception):
+            if check():
+                return
+        time.sleep(0.1)
+    raise RuntimeError(f"{what} did not start within {timeout:.0f} s")
+
+
+def http_get(port: int, path: str, headers=None) -> tuple[int, bytes, dict]:
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
+            return response.status, response.read(), dict(response.headers)
+    except urllib.error.HTTPError as error:
+        return error.code, error.read(), dict(error.headers)
+
+
+class Bench:
+    """One benchmark run: its work folder, its environment, the processes it started."""
+
+    def __init__(self, args):
+        self.args = args
+        self.work = ROOT / "var" / "bench"
+        self.work.mkdir(parents=True, exist_ok=True)
+        self.static_root = self.work / "static"
+        self.processes: list[subprocess.Popen] = []
+        self.env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "newsroom.settings.production",
+            "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY", "benchmark-only-" + "x" * 40),
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "DJANGO_SECURE_SSL_REDIRECT": "0",
+            "DJANGO_STATIC_ROOT": str(self.static_root),
+            "DJANGO_MEDIA_ROOT": str(self.work / "media"),
+            "DJANGO_LOG_LEVEL": "WARNING",
+            "NEWSROOM_SCHEDULER": "0",
+            "WEB_CONCURRENCY": "2",
+        }
+        self.env.pop("REDIS_URL", None)
+        self.env.pop("NEWSROOM_VARNISH_URL", None)
+        self.results: dict = {"wrk": {}, "ceilings": {}}
+
+    # Processes -------------------------------------------------------------------------------
+
+    def manage(self, *command: str, env=None, timeout=7200) -> str:
+        completed = subprocess.run(  # noqa: S603 - our own command line
+            [PYTHON, "manage.py", *command], cwd=ROOT, env=env or self.env, check=True, timeout=timeout, capture_output=True, text=True
+        )
+        return completed.stdout
+
+    def inprocess(self, *command: str, env=None) -> dict:
+        completed = subprocess.run(  # noqa: S603 - our own command line
+            [PYTHON, str(BENCH / "inprocess.py"), *command], cwd=ROOT, env=env or self.env, check=True, capture_output=True, text=True
+        )
+        if completed.stderr.strip():
+            log(completed.stderr.strip().splitlines()[-1])
+        return json.loads(completed.stdout.strip().splitlines()[-1])
+
+    def start(self, command: list[str], name: str, env=None) -> subprocess.Popen:
+        output = (self.work / f"{name}.log").open("ab")
+        process = subprocess.Popen(  # noqa: S603 - our own command line
+            command, cwd=ROOT, env=env or self.env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        self.processes.append(process)
+        return process
+
+    def stop(self, process: subprocess.Popen) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=5)
+        if process in self.processes:
+            self.processes.remove(process)
+
+    def stop_all(self) -> None:
+        for process in list(self.processes):
+            self.stop(process)
+
+    def gunicorn(self, name: str, **extra_env) -> tuple[subprocess.Popen, int]:
+        """gunicorn as `make serve` runs it (gunicorn.conf.py, production settings, 2 sync workers)."""
+        port = free_port()
+        env = {**self.env, "HOST": "127.0.0.1", "PORT": str(port), **extra_env}
+        process = self.start([PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py", "newsroom.wsgi:application"], name, env)
+        wait_for(lambda: http_get(port, "/health/")[0] == 200, f"gunicorn ({name})")
+        return process, port
+
+    def redis(self) -> str:
+        sock = self.work / "redis.sock"
+        sock.unlink(missing_ok=True)
+        redis_server = shutil.which("redis-server") or "/usr/bin/redis-server"
+        self.start([redis_server, "--port", "0", "--unixsocket", str(sock), "--save", "", "--appendonly", "no"], "redis")
+        wait_for(sock.exists, "redis-server")
+        return f"unix://{sock}"
+
+    def varnish(self, backend_port: int, purge: int) -> tuple[subprocess.Popen, int]:
+        """varnishd with deploy/varnish/newsroom.vcl, its site file pointed at our gunicorn."""
+        directory = self.work / f"varnish-{backend_port}"
+        vcl_dir = directory / "vcl"
+        vcl_dir.mkdir(parents=True, exist_ok=True)
+        site = (ROOT / "deploy" / "varnish" / "newsroom-site.vcl").read_text()
+        site = re.sub(r'\.port = "\d+";', f'.port = "{backend_port}";', site, count=1)
+        site = re.sub(r"Host: [^\"]+\"", 'Host: 127.0.0.1"', site, count=1)
+        (vcl_dir / "newsroom-site.vcl").write_text(site)
+        for path in (self.work, directory, vcl_dir):
+            path.chmod(0o755)
+        (vcl_dir / "newsroom-site.vcl").chmod(0o644)
+        public = free_port()
+        command = [
+            shutil.which("varnishd") or "/usr/sbin/varnishd",
+            "-F", "-j", "none", "-n", str(directory / "work"),
+            "-a", f"public=127.0.0.1:{public}", "-a", f"purge=127.0.0.1:{purge}",
+            "-f", str(ROOT / "deploy" / "varnish" / "newsroom.vcl"), "-p", f"vcl_path={vcl_dir}",
+            "-s", "malloc,512m",
+        ]  # fmt: skip
+        process = self.start(command, "varnishd")
+        wait_for(lambda: http_get(public, "/health/")[0] == 200, "varnishd")
+        return process, public
+
+    def nginx(self, root: Path) -> tuple[subprocess.Popen, int]:
+        """Debian's nginx-light serving `root` as static files, gzip_static on, 2 workers."""
+        port = free_port()
+        prefix = self.work / "nginx"
+        (prefix / "logs").mkdir(parents=True, exist_ok=True)
+        conf = prefix / "nginx.conf"
+        conf.write_text(
+            f"""worker_processes 2;
+pid {prefix}/nginx.pid;
+error_log {prefix}/logs/error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+    include /etc/nginx/mime.types;
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 100000;
+    client_body_temp_path {prefix}/body; proxy_temp_path {prefix}/proxy;
+    fastcgi_temp_path {prefix}/fastcgi; uwsgi_temp_path {prefix}/uwsgi; scgi_temp_path {prefix}/scgi;
+    server {{
+        listen 127.0.0.1:{port};
+        location /static/ {{ alias {root}/; gzip_static on; }}
+    }}
+}}
+"""
+        )
+        process = self.start(["nginx", "-c", str(conf), "-p", str(prefix), "-g", "daemon off;"], "nginx")
+        wait_for(lambda: http_get(port, CEILING_PATH)[0] == 200, "nginx")
+        return process, port
+
+    # Measures --------------------------------------------------------------------------------
+
+    def wrk(self, port: int, paths: list[str], *, gzip_accepted=False, duration=None, limit=0) -> dict:
+        """wrk from this process on loopback: rotate through `paths`; requests/s, p50, p99, errors."""
+        path_file = self.work / "paths.txt"
+        path_file.write_text("\n".join(paths) + "\n")
+        command = ["wrk", "-t2", f"-c{self.args.connections}", "--latency", "--timeout", "10s"]
+        # A response() hook makes wrk hand every response to Lua, which slows the ceilings down:
+        # only the run that stops after a number of requests has one.
+        script = BENCH / ("rotate-limit.lua" if limit else "rotate.lua")
+        command += ["-d", f"{duration or self.args.duration}s", "-s", str(script)]
+        if gzip_accepted:
+            command += ["-H", "Accept-Encoding: gzip"]
+        command += [f"http://127.0.0.1:{port}", "--", str(path_file), str(limit)]
+        load = os.getloadavg()[0]
+        output = subprocess.run(command, check=True, capture_output=True, text=True, timeout=3600).stdout  # noqa: S603
+        return parse_wrk(output) | {"load_before": load}
+
+    def warm(self, port: int, paths: list[str], passes: int = 2, headers=None) -> dict:
+        """Request every path `passes` times; returns the statuses and X-Cache values seen last."""
+        statuses, caches = {}, {}
+        for _ in range(passes):
+            for path in paths:
+                status, _body, answer_headers = http_get(port, path, headers)
+                statuses[status] = statuses.get(status, 0) + 1
+                cache = answer_headers.get("X-Cache", "-")
+                caches[cache] = caches.get(cache, 0) + 1
+        return {"statuses": statuses, "x_cache": caches}
+
+    def generate(self) -> None:
+        sizes = FULL if self.args.full else dict(SHORT)
+        if self.args.articles:
+            sizes["articles"] = self.args.articles
+            sizes["links"] = sizes["articles"] * 3
+        existing = int(
+            self.manage("shell", "-c", "from articles.models import ArticlePage; print(ArticlePage.objects.count())").split()[-1]
+        )
+        self.results["corpus"] = {"requested": sizes, "existing_articles": existing}
+        if existing >= sizes["articles"] or self.args.no_generate:
+            log(f"corpus: {existing} articles already in the database, not generating")
+            return
+        log(f"generating the corpus: {sizes}")
+        started = time.monotonic()
+        arguments = [f"--{name}={value}" for name, value in sizes.items()]
+        output = subprocess.run(  # noqa: S603 - our own command line
+            [PYTHON, "manage.py", "generate_corpus", *arguments, "--seed=1"],
+            cwd=ROOT,
+            env=self.env,
+            check=True,
+            stdout=subprocess.PIPE,
+            text=True,
+        ).stdout
+        self.results["corpus"]["generation_s"] = time.monotonic() - started
+        self.results["corpus"]["output"] = output.strip()
+
+    def run(self) -> None:
+        args = self.args
+        self.results["machine"] = machine()
+        self.results["started"] = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+        log("migrate, collectstatic")
+        self.manage("migrate", "--noinput", "-v", "0")
+        self.generate()
+        self.manage("collectstatic", "--noinput", "-v", "0")
+        urls_file = self.work / "urls.json"
+        counts = self.inprocess("urls", "--out", str(urls_file))
+        urls = json.loads(urls_file.read_text())
+        self.results["urls"] = counts
+        self.results["articles"] = int(
+            self.manage("shell", "-c", "from articles.models import ArticlePage; print(ArticlePage.objects.live().count())").split()[-1]
+        )
+
+        # The ceiling file: the bytes of an article page, served as a static file.
+        ceiling_dir = self.static_root / "bench"
+        ceiling_dir.mkdir(parents=True, exist_ok=True)
+        uncached = {**self.env, "NEWSROOM_PAGE_CACHE": "0"}
+        log("single-thread render time per page type")
+        self.results["render"] = self.inprocess(
+            "render",
+            "--urls",
+            str(urls_file),
+            "--runs",
+            str(args.render_runs),
+            "--save-article",
+            str(ceiling_dir / "article.html"),
+            env=uncached,
+        )
+        article_bytes = (ceiling_dir / "article.html").read_bytes()
+        (ceiling_dir / "article.html.gz").write_bytes(gzip.compress(article_bytes, 6))
+        self.results["ceiling_bytes"] = len(article_bytes)
+        log("search latency")
+        self.results["search"] = self.inprocess("search", "--urls", str(urls_file), "--rounds", "3", env=uncached)
+        log("mention detection")
+        self.results["mentions"] = mentions()
+
+        log("wrk: page cache off")
+        server, port = self.gunicorn("gunicorn-uncached", NEWSROOM_PAGE_CACHE="0")
+        self.results["warm_uncached"] = self.warm(port, [path for page_type in PAGE_TYPES for path in urls[page_type][:5]], passes=1)
+        for page_type in PAGE_TYPES:
+            self.results["wrk"][("off", page_type)] = self.wrk(port, urls[page_type])
+        self.results["ceilings"]["whitenoise"] = self.wrk(port, [CEILING_PATH])
+        self.stop(server)
+
+        log("wrk: page cache on (local memory)")
+        server, port = self.gunicorn("gunicorn-locmem", NEWSROOM_PAGE_CACHE="1")
+        for page_type in PAGE_TYPES:
+            self.results[("warm", "locmem", page_type)] = self.warm(port, urls[page_type], passes=3)
+            self.results["wrk"][("locmem", page_type)] = self.wrk(port, urls[page_type])
+        self.stop(server)
+
+        log("wrk: page cache on (Redis), then through Varnish")
+        redis_url = self.redis()
+        edge_env = {"NEWSROOM_PAGE_CACHE": "1", "REDIS_URL": redis_url}
+        purge_port = free_port()
+        server, port = self.gunicorn("gunicorn-redis", **edge_env, NEWSROOM_VARNISH_URL=f"http://127.0.0.1:{purge_port}")
+        varnish, public = self.varnish(port, purge_port)
+        for page_type in PAGE_TYPES:
+            self.results[("warm", "redis", page_type)] = self.warm(port, urls[page_type], passes=2)
+            self.results["wrk"][("redis", page_type)] = self.wrk(port, urls[page_type])
+        gzip_header = {"Accept-Encoding": "gzip"}
+        for page_type in PAGE_TYPES:
+            self.results[("warm", "varnish", page_type)] = self.warm(public, urls[page_type], passes=2, headers=gzip_header)
+            self.results["wrk"][("varnish", page_type)] = self.wrk(public, urls[page_type], gzip_accepted=True)
+        self.warm(public, [CEILING_PATH], passes=2, headers=gzip_header)
+        self.results["ceilings"]["varnish"] = self.wrk(public, [CEILING_PATH], gzip_accepted=True)
+        self.results["ceilings"]["whitenoise_gzip"] = self.wrk(port, [CEILING_PATH], gzip_accepted=True)
+        log("publish-to-visible")
+        self.results["publish"] = self.inprocess(
+            "publish", "--app", str(port), "--edge", str(public), "--rounds", "5",
+            env={**self.env, **edge_env, "NEWSROOM_VARNISH_URL": f"http://127.0.0.1:{purge_port}"},
+        )  # fmt: skip
+        self.stop(varnish)
+        self.stop(server)
+
+        log("nginx static ceiling")
+        nginx, nginx_port = self.nginx(self.static_root)
+        self.results["ceilings"]["nginx"] = self.wrk(nginx_port, [CEILING_PATH])
+        self.results["ceilings"]["nginx_gzip"] = self.wrk(nginx_port, [CEILING_PATH], gzip_accepted=True)
+        self.stop(nginx)
+
+        log("worker memory after 10,000 requests")
+        self.results["memory"] = self.memory(urls)
+        self.results["finished"] = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+
+    def memory(self, urls: dict[str, list[str]]) -> dict:
+        """RSS of each worker after 10,000 requests over every page type, page cache off, with
+        gunicorn's max_requests recycling disabled (it would restart workers at about 5,000)."""
+        server, port = self.gunicorn("gunicorn-memory", NEWSROOM_PAGE_CACHE="0", GUNICORN_CMD_ARGS="--max-requests 0")
+        workers = worker_pids(server.pid)
+        mixed = [path for page_type in PAGE_TYPES for path in urls[page_type]]
+        self.warm(port, mixed[:20], passes=1)
+        before = {pid: rss_mib(pid) for pid in workers}
+        result = self.wrk(port, mixed, duration=3600, limit=10_000 // 2)
+        after = {pid: rss_mib(pid) for pid in workers_alive(workers)}
+        self.stop(server)
+        return {"requests": result["requests"], "before_mib": before, "after_mib": after, "errors": result["errors"]}
+
+
+def worker_pids(master: int) -> list[int]:
+    """The gunicorn workers: children of the master (the scheduler is off)."""
+    wait_for(lambda: len(_children(master)) >= 2, "gunicorn workers")
+    return _children(master)
+
+
+def _children(pid: int) -> list[int]:
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(child) for child in children.read_text().split()] if children.exists() else []
+
+
+def workers_alive(pids: list[int]) -> list[int]:
+    return [pid for pid in pids if Path(f"/proc/{pid}").exists()]
+
+
+def rss_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def mentions() -> dict:
+    """benchmarks/mentions.py (10,000 entities, 5,000 words), its figures parsed."""
+    output = subprocess.run([PYTHON, str(BENCH / "mentions.py")], check=True, capture_output=True, text=True, cwd=ROOT).stdout  # noqa: S603
+    figures = {}
+    for key, pattern in (
+        ("build_ms", r"index build\s+([\d.]+) ms"),
+        ("find_cold_ms", r"find, cold caches\s+([\d.]+) ms"),
+        ("find_median_ms", r"find, median\s+([\d.]+) ms"),
+        ("find_p95_ms", r"find, p95\s+([\d.]+) ms"),
+    ):
+        match = re.search(pattern, output)
+        figures[key] = float(match.group(1)) if match else None
+    figures["found"] = re.search(r"mentions found\s+([\d,]+)", output).group(1)
+    return figures
+
+
+def _duration_ms(text: str) -> float:
+    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
+
+
+def parse_wrk(output: str) -> dict:
+    """Requests/s, p50 and p99 latency (ms), request and error counts from wrk --latency."""
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    p50 = _duration_ms(re.search(r"^\s+50%\s+(\S+)", output, re.MULTILINE).group(1))
+    p99 = _duration_ms(re.search(r"^\s+99%\s+(\S+)", output, re.MULTILINE).group(1))
+    requests = int(re.search(r"(\d+) requests in", output).group(1))
+    errors = 0
+    for pattern in (r"Non-2xx or 3xx responses: (\d+)", r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)"):
+        match = re.search(pattern, output)
+        if match:
+            errors += sum(int(group) for group in match.groups())
+    return {"rps": rps, "p50_ms": p50, "p99_ms": p99, "requests": requests, "errors": errors}
+
+
+def machine() -> dict:
+    cpu = next(
+        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), "?"
+    )
+    mem = next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal"))
+
+    def version(command):
+        try:
+            completed = subprocess.run(command, check=False, capture_output=True, text=True, timeout=10)  # noqa: S603
+            return (completed.stdout + completed.stderr).strip().splitlines()[0]
+        except (OSError, IndexError):
+            return "?"
+
+    return {
+        "nproc": os.cpu_count(),
+        "cpu": cpu,
+        "ram_gib": round(int(mem) / 1024 / 1024, 1),
+        "kernel": platform.release(),
+        "python": platform.python_version(),
+        "postgres": version(["psql", "--version"]),
+        "varnish": version(["varnishd", "-V"]),
+        "nginx": version(["nginx", "-v"]),
+        "redis": version(["redis-server", "--version"]),
+        "wrk": version(["wrk", "--version"]),
+    }
+
+
+def report(results: dict, args) -> str:
+    """The Markdown report."""
+    m = results["machine"]
+    lines = [
+        f"# Newsroom benchmark — {results['articles']:,} live articles".replace(",", " "),
+        "",
+        f"Run {results['started']} → {results.get('finished', '?')}; wrk -t2 -c{args.connections}, {args.duration} s per line, loopback.",
+        (
+            f"Machine: {m['nproc']} CPUs ({m['cpu']}), {m['ram_gib']} GiB RAM, Linux {m['kernel']}, Python {m['python']}, "
+            f"{m['postgres']}, {m['varnish']}, {m['nginx']}, {m['redis']}, {m['wrk']}."
+        ),
+        "",
+    ]
+    corpus = results.get("corpus", {})
+    if "generation_s" in corpus:
+        lines += [f"Corpus generated in {corpus['generation_s']:.0f} s: {corpus.get('output', '')}".replace("\n", " "), ""]
+    lines += [
+        "## Throughput and latency per page type (gunicorn, 2 sync workers, production settings)",
+        "",
+        "| page | cache off req/s | p50 | p99 | app cache (locmem) req/s | p50 | p99 | app cache (Redis) req/s | p50 | p99 | Varnish hit req/s | p50 | p99 |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    wrk = results["wrk"]
+    for page_type in PAGE_TYPES:
+        cells = [page_type]
+        for config in ("off", "locmem", "redis", "varnish"):
+            figures = wrk.get((config, page_type))
+            if figures is None:
+                cells += ["–", "–", "–"]
+                continue
+            errors = f" ({figures['errors']} errors)" if figures["errors"] else ""
+            cells += [f"{figures['rps']:.0f}{errors}", f"{figures['p50_ms']:.1f} ms", f"{figures['p99_ms']:.1f} ms"]
+        lines.append("| " + " | ".join(cells) + " |")
+    ceilings = results["ceilings"]
+    lines += [
+        "",
+        f"## Ceilings: the article page's bytes ({results['ceiling_bytes']:,} bytes) as a static file".replace(",", " "),
+        "",
+        "| server | req/s | p50 | p99 |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    for name, label in (
+        ("whitenoise", "gunicorn + whitenoise (same server), identity"),
+        ("whitenoise_gzip", "gunicorn + whitenoise, Accept-Encoding: gzip"),
+        ("varnish", "Varnish (cached static file), gzip"),
+        ("nginx", "nginx-light, identity"),
+        ("nginx_gzip", "nginx-light, gzip_static"),
+    ):
+        figures = ceilings.get(name)
+        if figures:
+            lines.append(f"| {label} | {figures['rps']:.0f} | {figures['p50_ms']:.2f} ms | {figures['p99_ms']:.2f} ms |")
+    article_hit = wrk.get(("locmem", "article"), {}).get("rps", 0)
+    redis_hit = wrk.get(("redis", "article"), {}).get("rps", 0)
+    varnish_hit = wrk.get(("varnish", "article"), {}).get("rps", 0)
+    render = results["render"]
+    search = results["search"]
+    mention = results["mentions"]
+    publish = results.get("publish", {})
+    memory = results.get("memory", {})
+    lines += [
+        "",
+        "## Single-thread render (Django test client in process, page cache off)",
+        "",
+        "| page | median | p95 | queries (median / max) | statuses | requests (distinct URLs) |",
+        "| --- | ---: | ---: | ---: | --- | ---: |",
+    ]
+    for page_type in PAGE_TYPES:
+        r = render[page_type]
+        lines.append(
+            f"| {page_type} | {r['median_ms']:.1f} ms | {r['p95_ms']:.1f} ms | {r['queries_median']:.0f} / {r['queries_max']} | "
+            f"{', '.join(map(str, r['statuses']))} | {r['runs']} ({r['distinct_urls']}) |"
+        )
+    lines += [
+        "",
+        "## Targets",
+        "",
+        "| target | measured | met |",
+        "| --- | --- | --- |",
+    ]
+    uncached_article = wrk.get(("off", "article"), {}).get("rps", 0)
+
+    def row(label, measured, ok):
+        lines.append(f"| {label} | {measured} | {'yes' if ok else '**no**'} |")
+
+    row("uncached article ≥ 100 req/s, 2 workers", f"{uncached_article:.0f} req/s", uncached_article >= 100)
+    row("article render p50 < 15 ms single-threaded", f"{render['article']['median_ms']:.1f} ms", render["article"]["median_ms"] < 15)
+    whitenoise = ceilings["whitenoise"]["rps"]
+    row(
+        "app cache hit ≥ 90 % of the same bytes as a static file from the same server",
+        f"locmem {article_hit:.0f} req/s = {article_hit / whitenoise:.0%}, Redis {redis_hit:.0f} = {redis_hit / whitenoise:.0%} of {whitenoise:.0f}",
+        article_hit >= 0.9 * whitenoise,
+    )
+    nginx = ceilings["nginx_gzip"]["rps"]
+    row(
+        "Varnish hit ≥ 85 % of nginx, same bytes",
+        f"{varnish_hit:.0f} req/s = {varnish_hit / nginx:.0%} of {nginx:.0f} (gzip)",
+        varnish_hit >= 0.85 * nginx,
+    )
+    row(
+        f"search p95 < 100 ms at {search['articles']:,} articles".replace(",", " "),
+        f"whole page p50 {search['page_p50_ms']:.0f} ms, p95 {search['page_p95_ms']:.0f} ms; query alone p50 {search['backend_p50_ms']:.0f} ms, p95 {search['backend_p95_ms']:.0f} ms",
+        search["page_p95_ms"] < 100,
+    )
+    row(
+        "mention detection < 50 ms (5,000 words, 10,000 entities)",
+        f"median {mention['find_median_ms']} ms, p95 {mention['find_p95_ms']} ms, cold {mention['find_cold_ms']} ms",
+        (mention["find_p95_ms"] or 1e9) < 50,
+    )
+    if publish:
+        row(
+            "publish-to-visible < 1 s",
+            f"app cache median {publish['app_median_ms']:.0f} ms (max {publish['app_max_ms']:.0f}), Varnish median "
+            f"{publish['edge_median_ms']:.0f} ms (max {publish['edge_max_ms']:.0f}); publish() itself {publish['publish_call_ms']:.0f} ms",
+            max(publish["app_max_ms"], publish["edge_max_ms"]) < 1000,
+        )
+    if memory:
+        worst = max(memory["after_mib"].values()) if memory["after_mib"] else float("nan")
+        row(
+            "worker < 200 MB resident after 10,000 requests",
+            f"{memory['requests']} requests; RSS before {', '.join(f'{v:.0f}' for v in memory['before_mib'].values())} MiB, "
+            f"after {', '.join(f'{v:.0f}' for v in memory['after_mib'].values())} MiB",
+            worst < 200,
+        )
+    loads = [figures["load_before"] for figures in wrk.values()]
+    lines += ["", f"Load average before the wrk runs: {min(loads):.1f} to {max(loads):.1f} (other work on the machine skews the figures)."]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--full", action="store_true", help="100,000 articles (default: 5,000)")
+    parser.add_argument("--articles", type=int, help="another corpus size")
+    parser.add_argument("--no-generate", action="store_true", help="measure the database as it is")
+    parser.add_argument("--duration", type=int, default=None, help="seconds per wrk run (default 5, 10 with --full)")
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--render-runs", type=int, default=60)
+    parser.add_argument("--output", type=Path, default=ROOT / "var" / "bench" / "results.md")
+    args = parser.parse_args()
+    args.duration = args.duration or (10 if args.full else 5)
+    if "DATABASE_URL" not in os.environ:
+        sys.exit("DATABASE_URL is not set: run `make bench` (it starts a throwaway PostgreSQL).")
+    bench = Bench(args)
+    try:
+        bench.run()
+    finally:
+        bench.stop_all()
+        raw = {str(key): value for key, value in bench.results.items()}
+        raw["wrk"] = {"/".join(key): value for key, value in bench.results.get("wrk", {}).items()}
+        (bench.work / "results.json").write_text(json.dumps(raw, indent=1, default=str))
+    text = report(bench.results, args)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(text)
+    sys.stdout.write(text)
+    log(f"report written to {args.output}")
+
+
+if __name__ == "__main__":
+    main()
