@@ -1,20 +1,41 @@
-"""The site chrome every public page shares: its home page and the sections for the navigation."""
+"""The site chrome every public page shares: home page, sections, site identity, section routes.
+
+It is read from Django's cache (one entry per site) and rebuilt in three queries when missing.
+It holds only live, public data (the navigation lists live sections outside private areas, the
+identity is the saved setting), so previews and drafts can never leak through it. articles/signals.py
+forgets it whenever a home page or section is published, unpublished, moved or deleted, a view
+restriction changes, the site identity or a Site is saved.
+"""
 
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
 
 from wagtail.models import Site
 
 from articles.models import HomePage, SectionPage
+from articles.restrictions import in_private_section
+from newsroom.models import SiteIdentity
+
+CACHE_PREFIX = "newsroom:chrome:v1:"
+# A safety net only: every change that matters deletes the entry at once (see articles/signals.py).
+# With the per-process local-memory cache, other workers catch up within this delay; with Redis,
+# at once.
+CACHE_SECONDS = 10 * 60
 
 
 @dataclass
 class Chrome:
-    """The home page and its live sections, loaded once per request."""
+    """The home page, its live public sections, the site identity and the section routes."""
 
     home: HomePage | None = None
     sections: list[SectionPage] = field(default_factory=list)
+    # An unsaved default (the model's default name and slogan) for a request without a site.
+    identity: SiteIdentity = field(default_factory=SiteIdentity)
+    # slug -> tree path of every child of the home page, live or not: routing finds an article
+    # under its section by path, without loading the section.
+    section_paths: dict[str, str] = field(default_factory=dict)
 
     def section_of(self, page) -> SectionPage | None:
         """The section an article sits in, found from its tree path without a query."""
@@ -26,22 +47,42 @@ class Chrome:
 
 
 def load_chrome(request) -> Chrome:
-    """Two queries, once per request: the site's home page and its live, public sections."""
+    """The chrome of the request's site: from the request, else the cache, else three queries."""
     cached = getattr(request, "_newsroom_chrome", None)
     if cached is None:
-        cached = request._newsroom_chrome = _build_chrome(request)
+        site = Site.find_for_request(request)
+        cached = request._newsroom_chrome = chrome_for_site(site)
     return cached
 
 
-def _build_chrome(request) -> Chrome:
-    site = Site.find_for_request(request)
+def chrome_for_site(site) -> Chrome:
+    """The chrome of `site` (an empty one without a site or a home page)."""
     if site is None:
         return Chrome()
+    key = f"{CACHE_PREFIX}{site.pk}"
+    chrome = cache.get(key)
+    if chrome is None:
+        chrome = _build_chrome(site)
+        cache.set(key, chrome, CACHE_SECONDS)
+    return chrome
+
+
+def _build_chrome(site) -> Chrome:
     home = HomePage.objects.filter(pk=site.root_page_id).first()
     if home is None:
-        return Chrome()
-    sections = list(SectionPage.objects.child_of(home).live().public().order_by("path"))
-    return Chrome(home=home, sections=sections)
+        return Chrome(identity=SiteIdentity.for_site(site))
+    children = list(SectionPage.objects.child_of(home).annotate(is_private=in_private_section()).order_by("path"))
+    return Chrome(
+        home=home,
+        sections=[section for section in children if section.live and not section.is_private],
+        identity=SiteIdentity.for_site(site),
+        section_paths={section.slug: section.path for section in children},
+    )
+
+
+def invalidate_chrome() -> None:
+    """Forget the chrome of every site (a handful of sites at most)."""
+    cache.delete_many([f"{CACHE_PREFIX}{pk}" for pk in Site.objects.values_list("pk", flat=True)])
 
 
 def chrome(request):

@@ -2,7 +2,7 @@
 
 from django.db.models import Count, F, Q
 
-from articles.selectors import paginate, teaser_queryset
+from articles.selectors import paginate, prepare_teasers, teaser_queryset
 from entities.models import Deal, Entity
 
 INDEX_PAGE_SIZE = 60
@@ -39,8 +39,14 @@ def entity_index(*, kind: str | None, initial: str | None, page_number):
     }
 
 
+ENTITY_RENDITION = "fill-320x320"
+
+
 def entity_detail(*, entity, page_number):
-    """Profile, people and roles, deals timeline, articles, co-mentioned entities, tags."""
+    """Profile, people and roles, deals timeline, articles, co-mentioned entities, tags.
+
+    The entity's own image gets its rendition in the same lookup as the teasers' images.
+    """
     if entity.is_person:
         roles = list(entity.roles.select_related("organisation").filter(organisation__live=True).order_by("-start_date", "sort_order"))
     else:
@@ -59,10 +65,13 @@ def entity_detail(*, entity, page_number):
         .annotate(together=Count("article_links"))
         .order_by("-together", "name")[:CO_MENTIONED_COUNT]
     )
+    page = paginate(articles, page_number)
+    prepare_teasers(page.object_list, extra_images=[(entity.image, (ENTITY_RENDITION,))])
     return {
         "roles": roles,
         "deals": deals,
-        "articles": paginate(articles, page_number),
+        "articles": page,
+        "entity_image": entity.image.get_rendition(ENTITY_RENDITION) if entity.image else None,
         "co_mentioned": co_mentioned,
         "entity_tags": list(entity.tags.all()),
     }

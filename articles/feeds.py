@@ -24,9 +24,11 @@ from wagtail.rich_text import expand_db_html
 
 from taggit.models import Tag
 
-from articles.models import ArticleAuthor, ArticleEntity, ArticlePage, ArticleTag, Author, HomePage, SectionPage
+from articles.chrome import load_chrome
+from articles.models import ArticleAuthor, ArticleEntity, ArticlePage, ArticleTag, Author, SectionPage
+from articles.renditions import attach_renditions
+from articles.restrictions import public_pages
 from entities.models import Entity
-from newsroom.models import SiteIdentity
 from partners.templatetags.partner_tags import sponsor_label
 
 ITEM_COUNT = 30
@@ -124,7 +126,7 @@ def feed_articles(*, filters: dict | None = None, section: SectionPage | None = 
     Filters go through a subquery of ids so that an article linked twice to the same entity or
     author is listed once.
     """
-    queryset = ArticlePage.objects.live().public()
+    queryset = public_pages(ArticlePage.objects.live())
     if section is not None:
         queryset = queryset.child_of(section)
     if filters:
@@ -157,10 +159,11 @@ class _BodyRenderer:
                     target_ids.add(value["article"])
                 elif block["type"] == "paragraph":
                     paragraphs.append(value or "")
-        images = get_image_model().objects.filter(pk__in=image_ids).prefetch_renditions(ENCLOSURE_RENDITION, BODY_RENDITION)
-        self.images = images.in_bulk() if image_ids else {}
+        self.images = get_image_model().objects.in_bulk(image_ids) if image_ids else {}
+        # Renditions from Wagtail's cache, else one query for all (articles/renditions.py).
+        attach_renditions([(image, (ENCLOSURE_RENDITION, BODY_RENDITION)) for image in self.images.values()])
         # Only live, public targets: a « Lire aussi » to a draft or private page is left out, as on the site.
-        self.targets = ArticlePage.objects.live().public().defer_streamfields().in_bulk(target_ids) if target_ids else {}
+        self.targets = public_pages(ArticlePage.objects.live()).defer_streamfields().in_bulk(target_ids) if target_ids else {}
         # Every paragraph expanded at once: one query per kind of internal link for the whole feed.
         self.paragraphs = iter(expand_db_html(_SPLIT.join(paragraphs)).split(_SPLIT) if paragraphs else [])
 
@@ -278,12 +281,8 @@ def build_items(articles, request) -> list[FeedItem]:
     return items
 
 
-def _home():
-    return HomePage.objects.live().first()
-
-
 def _route_url(request, route: str, slug: str) -> str:
-    home = _home()
+    home = load_chrome(request).home
     if home is None:
         raise Http404("Pas de page d'accueil")
     return absolute_url(home.get_url(request) or "/", base_url(request)) + home.reverse_subpage(route, kwargs={"slug": slug})
@@ -299,10 +298,10 @@ class ArticleFeed(Feed):
         self.feed_type = NewsroomAtomFeed if atom else NewsroomRssFeed
 
     def site_name(self, request) -> str:
-        return SiteIdentity.for_request(request).name
+        return load_chrome(request).identity.name
 
     def get_object(self, request, *args, **kwargs):
-        identity = SiteIdentity.for_request(request)
+        identity = load_chrome(request).identity
         return FeedSubject(
             request=request,
             title=f"{identity.name} : tous les articles",
@@ -365,7 +364,7 @@ class SectionFeed(ArticleFeed):
     """A rubrique's articles."""
 
     def get_object(self, request, slug):
-        section = SectionPage.objects.live().public().filter(slug=slug).first()
+        section = public_pages(SectionPage.objects.live()).filter(slug=slug).first()
         if section is None:
             raise Http404("Rubrique inconnue")
         name = self.site_name(request)

@@ -2,37 +2,53 @@
 number of teasers, tags, authors or related articles (the query-budget tests hold them to it)."""
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Case, Count, F, OuterRef, Prefetch, Q, Subquery, Value, When, prefetch_related_objects
 
-from wagtail.images import get_image_model
-
+from articles.article_body import body_references, load_images, prepared_body
 from articles.models import ArticleAuthor, ArticlePage, ArticleTag, RelatedArticle
+from articles.renditions import attach_renditions
+from articles.restrictions import public_pages
 
 PAGE_SIZE = 12
 RELATED_COUNT = 3
-# Renditions a teaser may show; prefetched with the list so that no image costs a query.
+# Renditions a teaser may show (lead story: the larger one).
 TEASER_RENDITIONS = ("fill-480x270", "fill-960x540")
 # Sizes of an image block in the body (templates/blocks/figure.html).
 BODY_RENDITIONS = ("width-640", "width-960", "width-1280")
+# Author photos: the cards under an article, the head of the author's page.
+AUTHOR_CARD_RENDITION = "fill-96x96"
+AUTHOR_PAGE_RENDITION = "fill-160x160"
 
 
-def teaser_queryset(*, only_live=True):
-    """Articles with everything a teaser shows, the body left in the database.
-
-    `only_live=False` is for ids already filtered for live and public pages: it spares the
-    view-restriction query that `.public()` costs.
-    """
-    images = get_image_model().objects.prefetch_renditions(*TEASER_RENDITIONS)
-    queryset = ArticlePage.objects.live().public() if only_live else ArticlePage.objects.all()
+def teaser_queryset():
+    """Live, public articles with what a teaser shows joined (hero image, sponsor), the body left
+    in the database; `prepare_teasers()` then adds bylines and renditions to the rows fetched."""
     return (
-        queryset.defer_streamfields()
-        .select_related("sponsor")
-        .prefetch_related(
-            Prefetch("hero_image", queryset=images),
-            Prefetch("article_authors", queryset=ArticleAuthor.objects.select_related("author")),
-        )
+        public_pages(ArticlePage.objects.live())
+        .defer_streamfields()
+        .select_related("hero_image", "sponsor")
         .order_by("-first_published_at", "-pk")
     )
+
+
+def byline_prefetch(*, with_photos=False):
+    """The ordered bylines of articles with their authors (and photos, for author cards)."""
+    related = ("author", "author__photo") if with_photos else ("author",)
+    return Prefetch("article_authors", queryset=ArticleAuthor.objects.select_related(*related))
+
+
+def teaser_images(articles):
+    """(image, specs) pairs for `attach_renditions`: every teaser's hero image."""
+    return [(article.hero_image, TEASER_RENDITIONS) for article in articles]
+
+
+def prepare_teasers(articles, *, extra_images=()) -> list:
+    """Bylines (one query) and renditions (cache, else one query) of fetched teasers, plus any
+    other image of the page; returns the articles as a list."""
+    articles = list(articles)
+    prefetch_related_objects(articles, byline_prefetch())
+    attach_renditions([*teaser_images(articles), *extra_images])
+    return articles
 
 
 def paginate(queryset, page_number, per_page=PAGE_SIZE):
@@ -59,52 +75,80 @@ def home_listing(*, home, page_number):
             lead = articles.first()
     if lead is not None:
         articles = articles.exclude(pk=lead.pk)
-    return {"lead": lead, "articles": paginate(articles, page_number)}
+    page = paginate(articles, page_number)
+    prepare_teasers([*([lead] if lead else []), *page.object_list])
+    return {"lead": lead, "articles": page}
+
+
+def _listing(queryset, page_number, extra_images=()):
+    page = paginate(queryset, page_number)
+    prepare_teasers(page.object_list, extra_images=extra_images)
+    return {"articles": page}
 
 
 def section_listing(*, section, page_number):
     """A rubrique's articles, newest first."""
-    return {"articles": paginate(teaser_queryset().child_of(section), page_number)}
+    return _listing(teaser_queryset().child_of(section), page_number)
 
 
 def author_listing(*, author, page_number):
-    """An author's articles, newest first."""
-    return {"articles": paginate(teaser_queryset().filter(article_authors__author=author), page_number)}
+    """An author's articles, newest first (and the author's photo, in the same rendition lookup)."""
+    return _listing(teaser_queryset().filter(article_authors__author=author), page_number, [(author.photo, (AUTHOR_PAGE_RENDITION,))])
 
 
 def tag_listing(*, tag, page_number):
     """The articles carrying a tag, newest first."""
-    return {"articles": paginate(teaser_queryset().filter(tagged_items__tag=tag), page_number)}
+    return _listing(teaser_queryset().filter(tagged_items__tag=tag), page_number)
+
+
+def _related_order(article):
+    return (
+        article.pick_order is None,
+        article.pick_order or 0,
+        -article.shared,
+        -(article.first_published_at.timestamp() if article.first_published_at else 0),
+        -article.pk,
+    )
+
+
+def related_and_linked_articles(*, article, linked_ids=(), limit=RELATED_COUNT):
+    """(related teasers, {id: article} of the body's « Lire aussi » targets), in one query.
+
+    Related: the editor's picks first, then the live articles sharing the most tags, newest first,
+    whatever the mix. The body's links come in the same rows (ordered first, so that the limit
+    never cuts them); they are live and public, or missing from the mapping.
+    """
+    linked_ids = sorted(set(linked_ids) - {article.pk})
+    tag_ids = ArticleTag.objects.filter(content_object_id=article.pk).values("tag_id")
+    pick_order = RelatedArticle.objects.filter(article_id=article.pk, target_id=OuterRef("pk")).values("sort_order")[:1]
+    rows = list(
+        teaser_queryset()
+        .exclude(pk=article.pk)
+        .annotate(
+            pick_order=Subquery(pick_order),
+            shared=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)),
+            linked=Case(When(pk__in=linked_ids, then=Value(True)), default=Value(False)),
+        )
+        .filter(Q(pick_order__isnull=False) | Q(shared__gt=0) | Q(linked=True))
+        .order_by("-linked", F("pick_order").asc(nulls_last=True), "-shared", "-first_published_at", "-pk")[: limit + len(linked_ids)]
+    )
+    related = sorted((row for row in rows if row.pick_order is not None or row.shared > 0), key=_related_order)[:limit]
+    return related, {row.pk: row for row in rows if row.linked}
 
 
 def related_articles(*, article, limit=RELATED_COUNT):
-    """The editor's picks first, then the live articles sharing the most tags, newest first.
-
-    One query chooses the ids whatever the mix of picks and suggestions, so the page costs the
-    same with 0 or 10 related articles.
-    """
-    tag_ids = ArticleTag.objects.filter(content_object_id=article.pk).values("tag_id")
-    pick_order = RelatedArticle.objects.filter(article_id=article.pk, target_id=OuterRef("pk")).values("sort_order")[:1]
-    ids = list(
-        ArticlePage.objects.live()
-        .public()
-        .exclude(pk=article.pk)
-        .annotate(pick_order=Subquery(pick_order), shared=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)))
-        .filter(Q(pick_order__isnull=False) | Q(shared__gt=0))
-        .order_by(F("pick_order").asc(nulls_last=True), "-shared", "-first_published_at", "-pk")
-        .values_list("pk", flat=True)[:limit]
-    )
-    if not ids:
-        return []
-    by_id = teaser_queryset(only_live=False).in_bulk(ids)
-    return [by_id[pk] for pk in ids if pk in by_id]
+    """The related teasers of `article` (see `related_and_linked_articles`)."""
+    return related_and_linked_articles(article=article, limit=limit)[0]
 
 
 HERO_RENDITIONS = {"small": "fill-800x450", "medium": "fill-1200x675", "large": "fill-1600x900", "social": "fill-1200x630"}
 
 
 def hero_renditions(image):
-    """Every size of the hero image in one query: srcset for the page, 1200×630 for social cards."""
+    """Every size of the hero image: srcset for the page, 1200×630 for social cards.
+
+    From the image's prefetched renditions when `attach_renditions` ran, else one query.
+    """
     if image is None:
         return None
     renditions = image.get_renditions(*HERO_RENDITIONS.values())
@@ -112,12 +156,32 @@ def hero_renditions(image):
 
 
 def article_detail(*, article):
-    """What an article page shows beyond its own fields."""
+    """What an article page shows beyond its own fields, in a fixed number of queries.
+
+    The related teasers and the body's « Lire aussi » targets come in one query, the bylines of
+    the article and of its teasers in one, the body's images in one, and every image of the page
+    (hero, body, author photos, teasers) gets its renditions in one lookup. The body is rebuilt on
+    those objects (`article.body` is replaced for this render only).
+    """
+    body_image_ids, linked_ids = body_references(article.body)
+    related, linked = related_and_linked_articles(article=article, linked_ids=linked_ids)
+    body_images = load_images(body_image_ids)
+    article.body = prepared_body(article.body, images=body_images, articles=linked)
+    prefetch_related_objects([article, *related], byline_prefetch(with_photos=True))
+    authors = [byline.author for byline in article.article_authors.all()]
+    attach_renditions(
+        [
+            (article.hero_image, HERO_RENDITIONS.values()),
+            *[(image, BODY_RENDITIONS) for image in body_images.values()],
+            *[(author.photo, (AUTHOR_CARD_RENDITION,)) for author in authors],
+            *teaser_images(related),
+        ]
+    )
     return {
-        "authors": [byline.author for byline in article.article_authors.select_related("author", "author__photo")],
+        "authors": authors,
         "tags": list(article.tags.all()),
         "updates": sorted(article.updates.all(), key=lambda update: update.date, reverse=True),
-        "related": related_articles(article=article),
+        "related": related,
         "hero": hero_renditions(article.hero_image),
         "entity_links": [link for link in article.entity_links.select_related("entity") if link.entity.live],
         "sources": list(article.sources.select_related("outlet")),

@@ -1,22 +1,48 @@
-"""Work done when an article is published, so that its first reader does not pay for it."""
+"""Work done when content changes, so that readers neither pay for it nor see stale chrome."""
 
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from wagtail.signals import page_published
+from wagtail.models import PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from articles.models import ArticlePage
-from articles.selectors import BODY_RENDITIONS, TEASER_RENDITIONS, hero_renditions
+from articles.chrome import invalidate_chrome
+from articles.models import ArticlePage, Author, HomePage, SectionPage
+from articles.selectors import AUTHOR_CARD_RENDITION, AUTHOR_PAGE_RENDITION, BODY_RENDITIONS, TEASER_RENDITIONS, hero_renditions
+from entities.models import Entity
+from newsroom.models import SiteIdentity
+
+AUTHOR_RENDITIONS = (AUTHOR_CARD_RENDITION, AUTHOR_PAGE_RENDITION)
 
 
 @receiver(page_published, sender=ArticlePage)
 def generate_renditions(sender, instance, **kwargs):
-    """Create every image size the article, its teasers and social cards use."""
+    """Create every image size the article, its teasers, its author cards and social cards use."""
     if instance.hero_image_id:
         hero_renditions(instance.hero_image)
         instance.hero_image.get_renditions(*TEASER_RENDITIONS)
     for block in instance.body:
         if block.block_type == "image" and block.value.get("image") is not None:
             block.value["image"].get_renditions(*BODY_RENDITIONS)
+    for byline in instance.article_authors.select_related("author__photo"):
+        if byline.author.photo is not None:
+            byline.author.photo.get_renditions(*AUTHOR_RENDITIONS)
+
+
+@receiver(post_save, sender=Author)
+def generate_author_renditions(sender, instance, **kwargs):
+    """A new or replaced photo gets its sizes now, in the editor's request."""
+    if instance.photo_id:
+        instance.photo.get_renditions(*AUTHOR_RENDITIONS)
+
+
+@receiver(post_save, sender=Entity)
+def generate_entity_renditions(sender, instance, **kwargs):
+    """The entity page's logo or photo size, made when the entity is saved."""
+    from articles.entity_pages import ENTITY_RENDITION
+
+    if instance.image_id:
+        instance.image.get_rendition(ENTITY_RENDITION)
 
 
 @receiver(page_published, sender=ArticlePage)
@@ -26,3 +52,31 @@ def reindex_after_publish(sender, instance, **kwargs):
     from wagtail.search import index
 
     index.insert_or_update_object(instance)
+
+
+# --- The cached chrome (articles/chrome.py) ---------------------------------------------------
+# Navigation and section routes change when a section or the home page is published, unpublished,
+# moved or deleted, when a view restriction makes a section private or public again, when the
+# site identity or a Site changes. Articles never change the chrome.
+
+
+@receiver(page_published, sender=HomePage)
+@receiver(page_published, sender=SectionPage)
+@receiver(page_unpublished, sender=HomePage)
+@receiver(page_unpublished, sender=SectionPage)
+@receiver(post_delete, sender=HomePage)
+@receiver(post_delete, sender=SectionPage)
+@receiver(post_save, sender=SiteIdentity)
+@receiver(post_delete, sender=SiteIdentity)
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def chrome_changed(sender, **kwargs):
+    invalidate_chrome()
+
+
+@receiver(post_page_move)
+def page_moved(sender, **kwargs):
+    # Rare enough to forget the chrome on any move rather than work out which ones matter.
+    invalidate_chrome()

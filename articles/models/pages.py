@@ -15,21 +15,33 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from taggit.models import Tag, TaggedItemBase
 
 from articles.blocks import ArticleBodyBlock
 from articles.forms import ArticlePageForm
 from articles.panels import EntitySuggestionsPanel
+from articles.restrictions import may_have_view_restrictions, view_restrictions_of
 
 # French readers of news read about 230 words a minute.
 WORDS_PER_MINUTE = 230
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-class HomePage(RoutablePageMixin, Page):
+class ViewRestrictionsMixin:
+    """Wagtail's view-restriction check, answered by the routing query when it loaded the page."""
+
+    def get_view_restrictions(self):
+        """The restrictions that apply to this page: none without a query when routing knows it."""
+        if getattr(self, "may_be_restricted", None) is False:
+            return PageViewRestriction.objects.none()
+        return view_restrictions_of(self)
+
+
+class HomePage(ViewRestrictionsMixin, RoutablePageMixin, Page):
     """The front page: the lead story, then the latest articles. Also serves author and tag pages."""
 
     lead_article = models.ForeignKey(
@@ -52,6 +64,41 @@ class HomePage(RoutablePageMixin, Page):
         verbose_name = "page d'accueil"
         verbose_name_plural = "pages d'accueil"
 
+    def route(self, request, path_components):
+        """Wagtail's routing, one query for a section or an article instead of two per tree level.
+
+        The author, tag and entity routes come first, as with RoutablePageMixin. A section or an
+        article is then loaded by its tree path (sections' paths are in the cached chrome) with
+        its view-restriction state; anything unusual goes through Wagtail's own walk.
+        """
+        if not self.live or not path_components or len(path_components) > 2:
+            return super().route(request, path_components)
+        try:
+            view, args, kwargs = match = self.resolve_subpage("/" + "/".join(path_components) + "/")
+        except Http404:
+            pass
+        else:
+            request.routable_resolver_match = match
+            return RouteResult(self, args=(view, args, kwargs))
+        page = self._find_descendant(request, path_components)
+        if page is None:
+            return super().route(request, path_components)
+        return RouteResult(page)
+
+    def _find_descendant(self, request, path_components):
+        from articles.chrome import load_chrome
+
+        section_path = load_chrome(request).section_paths.get(path_components[0])
+        if section_path is None or not section_path.startswith(self.path):
+            return None
+        if len(path_components) == 1:
+            queryset = SectionPage.objects.filter(path=section_path)
+        else:
+            queryset = ArticlePage.objects.filter(
+                path__startswith=section_path, depth=self.depth + 2, slug=path_components[1]
+            ).select_related("hero_image", "sponsor")
+        return queryset.filter(live=True).annotate(may_be_restricted=may_have_view_restrictions()).first()
+
     def get_context(self, request, *args, **kwargs):
         from articles import selectors
 
@@ -59,11 +106,11 @@ class HomePage(RoutablePageMixin, Page):
         # Author and tag routes render through this method too: they bring their own listing.
         match = getattr(request, "routable_resolver_match", None)
         if match is None or match.url_name == "index_route":
+            from articles.chrome import load_chrome
             from articles.structured_data import website_json_ld
-            from newsroom.models import SiteIdentity
 
             context.update(selectors.home_listing(home=self, page_number=request.GET.get("page")))
-            identity = SiteIdentity.for_request(request)
+            identity = load_chrome(request).identity
             context["website_json_ld"] = website_json_ld(
                 base_url=f"{request.scheme}://{request.get_host()}", name=identity.name, description=identity.description
             )
@@ -102,8 +149,7 @@ class HomePage(RoutablePageMixin, Page):
             raise Http404("Entité inconnue")
         context = entity_pages.entity_detail(entity=entity, page_number=request.GET.get("page"))
         base_url = f"{request.scheme}://{request.get_host()}"
-        image = entity.image.get_rendition("fill-320x320") if entity.image else None
-        context["entity_image"] = image
+        image = context["entity_image"]
         context["json_ld"] = entity_json_ld(entity, base_url, roles=context["roles"], image_url=image.url if image else None)
         return self.render(request, context_overrides={"entity": entity, **context}, template="articles/entity_page.html")
 
@@ -119,7 +165,7 @@ class HomePage(RoutablePageMixin, Page):
         return self.render(request, context_overrides={"tag": tag, **context}, template="articles/tag_page.html")
 
 
-class SectionPage(Page):
+class SectionPage(ViewRestrictionsMixin, Page):
     """A rubrique (Actualités, Business…): its articles, newest first, paginated."""
 
     intro = models.TextField("présentation", blank=True, max_length=500)
@@ -147,7 +193,7 @@ class ArticleTag(TaggedItemBase):
     content_object = ParentalKey("articles.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class ArticlePage(Page):
+class ArticlePage(ViewRestrictionsMixin, Page):
     """A news article: kicker, headline, chapô, hero image, body, bylines, tags and update log."""
 
     kicker = models.CharField(
@@ -243,7 +289,6 @@ class ArticlePage(Page):
         from articles.body_links import link_first_mentions
         from articles.chrome import load_chrome
         from articles.structured_data import article_json_ld, breadcrumb_json_ld
-        from newsroom.models import SiteIdentity
 
         context = super().get_context(request, *args, **kwargs)
         context.update(selectors.article_detail(article=self))
@@ -261,7 +306,7 @@ class ArticlePage(Page):
         context["json_ld"] = article_json_ld(
             article=self,
             base_url=f"{request.scheme}://{request.get_host()}",
-            site_name=SiteIdentity.for_request(request).name,
+            site_name=chrome.identity.name,
             authors=context["authors"],
             entity_links=context["entity_links"],
             sources=context["sources"],
