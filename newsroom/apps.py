@@ -2,7 +2,14 @@ from django.apps import AppConfig
 
 
 class NewsroomConfig(AppConfig):
-    """Site-wide chrome: identity settings, typography, security headers, health and scheduler."""
+    """Site-wide chrome: identity settings, typography, security headers, health, scheduler and page cache."""
 
     name = "newsroom"
     verbose_name = "Site"
+
+    def ready(self):
+        from newsroom import cache_signals
+
+        # Our receivers are connected by importing the module; Wagtail's own per-page purges are not
+        # wanted on top of them (the settings make its app ready before this one).
+        cache_signals.disconnect_wagtail_frontend_cache_handlers()

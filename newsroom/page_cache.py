@@ -1,11 +1,215 @@
-"""Full-page cache of anonymous GET responses (stub: filled in by the page-cache work of issue 6)."""
+"""Full-page cache of anonymous GET responses, answered before sessions, authentication or any query.
+
+A public page is the same for every reader without a session, so its rendered response is kept in
+Django's default cache (per process by default, shared through Redis with `REDIS_URL`) and served
+again until something it shows changes. Invalidation is by path (newsroom/cache_purge.py): every
+stored entry carries the version of its path read *before* it was rendered, and a purge writes a new
+version, so one write drops every query-string variant of the path (`?page=2`, `?q=…`) on every app
+server at once, and a response rendered while a purge ran is never served as fresh.
+
+One read per request (`get_many` of the entry, its path's version and the cache generation: a
+single `MGET` on Redis). Entries also carry the Paris date, so that partner campaigns, which start
+and end at midnight without any save, never show a day late.
+
+Never cached: requests with a session cookie or an Authorization header (decided on the cookie, as
+sessions and authentication run after this middleware), other methods than GET (HEAD is answered
+from a GET entry), the admin and previews, documents, health checks and partner click redirects,
+responses that set a cookie or used the CSRF token, `private`, `no-cache` or `no-store` responses
+(Wagtail marks pages with view restrictions so), responses varying on anything but the cookie (which
+an anonymous request does not carry) and the language (one language here), streaming responses,
+and statuses other than 200 and 404 (404s live one minute: a published page or a new redirect
+purges its path anyway; redirects are cheap to compute and outlive deleted redirects if stored).
+"""
+
+import datetime
+import hashlib
+import time
+from urllib.parse import parse_qsl, urlencode
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import cc_delim_re, get_conditional_response, patch_cache_control, set_response_etag
+from django.utils.http import http_date, parse_http_date_safe
+
+ENTRY_PREFIX = "newsroom:page:"
+VERSION_PREFIX = "newsroom:page-version:"
+GENERATION_KEY = "newsroom:page-generation"
+HEADER = "X-Cache"
+# Paths that are never pages for readers (the static and media prefixes are added from settings).
+EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/health/", "/partenaires/", "/_util/")
+# Campaign tags that no view reads: stripped from the key so a shared link does not miss the cache.
+TRACKING_PARAMS = frozenset({"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "_ga", "xtor"})
+CACHEABLE_STATUSES = (200, 404)
+# A stored response may vary on these: an anonymous request carries no session cookie, and the site
+# speaks one language whatever Accept-Language says.
+HARMLESS_VARY = frozenset({"cookie", "accept-language"})
+_REFUSING_DIRECTIVES = frozenset({"private", "no-cache", "no-store"})
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()
+
+
+def version_key(path: str) -> str:
+    """The cache key holding the version of `path` (all its query strings, all hosts)."""
+    return VERSION_PREFIX + _digest(path)
+
+
+def normalised_query(query_string: str) -> str:
+    """The query string with tracking tags dropped and parameters in name order (values kept in order)."""
+    if not query_string:
+        return ""
+    pairs = [
+        (name, value)
+        for name, value in parse_qsl(query_string, keep_blank_values=True)
+        if name not in TRACKING_PARAMS and not name.startswith("utm_")
+    ]
+    pairs.sort(key=lambda pair: pair[0])
+    return urlencode(pairs)
+
+
+def entry_key(scheme: str, host: str, path: str, query_string: str) -> str:
+    """The cache key of one variant of a page: scheme, host, path and normalised query."""
+    return ENTRY_PREFIX + _digest(f"{scheme}://{host}{path}?{normalised_query(query_string)}")
+
+
+def new_version() -> int:
+    """A version no earlier purge can have written, even if the previous one was evicted."""
+    return time.time_ns()
+
+
+def _excluded_prefixes() -> tuple[str, ...]:
+    extra = tuple(prefix for prefix in (settings.STATIC_URL, settings.MEDIA_URL) if prefix and prefix.startswith("/"))
+    return EXCLUDED_PREFIXES + extra
+
+
+def _ttls(path: str, status: int) -> tuple[int, int]:
+    """(application timeout, edge s-maxage) for a response of `path` with `status`."""
+    short = settings.NEWSROOM_PAGE_CACHE_SHORT_TTLS
+    if status == 404:
+        return short["404"], short["404"]
+    if path in short:
+        return short[path], short[path]
+    return settings.NEWSROOM_PAGE_CACHE_TTL, min(settings.NEWSROOM_EDGE_TTL, _seconds_to_midnight())
+
+
+def _seconds_to_midnight() -> int:
+    """Seconds until the next midnight in Paris, when partner campaigns change without any save."""
+    now = timezone.localtime()
+    midnight = datetime.datetime.combine(now.date() + datetime.timedelta(days=1), datetime.time.min, tzinfo=now.tzinfo)
+    return max(1, int((midnight - now).total_seconds()))
+
+
+def _is_public_cacheable(request) -> bool:
+    if request.method not in ("GET", "HEAD"):
+        return False
+    return not (settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META)
+
+
+def _refusal(request, response) -> str | None:
+    """Why `response` must not be stored, or None when it may be."""
+    if request.method != "GET":
+        return "method"
+    if response.streaming:
+        return "streaming"
+    if response.status_code not in CACHEABLE_STATUSES:
+        return "status"
+    if response.cookies:
+        return "set-cookie"
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return "csrf"
+    if getattr(request, "is_preview", False):
+        return "preview"
+    directives = {part.split("=")[0].strip().lower() for part in cc_delim_re.split(response.get("Cache-Control", ""))}
+    if directives & _REFUSING_DIRECTIVES:
+        return "cache-control"
+    vary = {header.strip().lower() for header in cc_delim_re.split(response.get("Vary", "")) if header.strip()}
+    harmless = HARMLESS_VARY if len(settings.LANGUAGES) == 1 else HARMLESS_VARY - {"accept-language"}
+    if vary - harmless:
+        return "vary"
+    return None
+
+
+def _public_headers(response, edge_ttl: int) -> None:
+    """Browsers revalidate every time (ETag, Last-Modified); shared caches keep it until purged."""
+    del response["Cache-Control"]
+    patch_cache_control(response, public=True, max_age=0, s_maxage=edge_ttl)
+
+
+def _conditional(request, response):
+    return get_conditional_response(
+        request,
+        etag=response.get("ETag"),
+        last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+        response=response,
+    )
 
 
 class PageCacheMiddleware:
-    """Serve and store anonymous public pages from Django's cache."""
+    """Serve and store anonymous public pages from Django's cache (see the module docstring)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.excluded = _excluded_prefixes()
 
     def __call__(self, request):
-        return self.get_response(request)
+        if not settings.NEWSROOM_PAGE_CACHE or request.path.startswith(self.excluded):
+            return self.get_response(request)
+        if not _is_public_cacheable(request):
+            response = self.get_response(request)
+            # A reader's own view of a public page must never land in a shared cache.
+            if not response.has_header("Cache-Control"):
+                patch_cache_control(response, private=True)
+            response[HEADER] = "BYPASS"
+            return response
+        try:
+            host = request.get_host()
+        except DisallowedHost:
+            # Let Django answer its 400 further down.
+            return self.get_response(request)
+
+        key = entry_key(request.scheme, host, request.path, request.META.get("QUERY_STRING", ""))
+        vkey = version_key(request.path)
+        found = cache.get_many([key, vkey, GENERATION_KEY])
+        version = found.get(vkey, 0)
+        generation = found.get(GENERATION_KEY, 0)
+        today = timezone.localdate().isoformat()
+        entry = found.get(key)
+        if entry is not None and entry[0] == (generation, version, today):
+            return self._serve(request, entry)
+
+        response = self.get_response(request)
+        if _refusal(request, response) is not None:
+            response[HEADER] = "PASS"
+            return response
+        app_ttl, edge_ttl = _ttls(request.path, response.status_code)
+        if not response.has_header("ETag"):
+            set_response_etag(response)
+        if not response.has_header("Last-Modified"):
+            response["Last-Modified"] = http_date()
+        if len(settings.LANGUAGES) == 1 and response.has_header("Vary"):
+            kept = [header for header in cc_delim_re.split(response["Vary"]) if header.strip().lower() != "accept-language"]
+            if kept:
+                response["Vary"] = ", ".join(kept)
+            else:
+                del response["Vary"]
+        del response["Cache-Control"]
+        headers = list(response.items())
+        cache.set(key, ((generation, version, today), response.status_code, headers, response.content, request.path), app_ttl)
+        _public_headers(response, edge_ttl)
+        response[HEADER] = "MISS"
+        conditional = _conditional(request, response)
+        conditional[HEADER] = "MISS"
+        return conditional
+
+    def _serve(self, request, entry):
+        _stamp, status, headers, content, path = entry
+        response = HttpResponse(content, status=status, headers=dict(headers))
+        _public_headers(response, _ttls(path, status)[1])
+        response[HEADER] = "HIT"
+        conditional = _conditional(request, response)
+        conditional[HEADER] = "HIT"
+        return conditional

@@ -214,6 +214,38 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 # --- end Search ---
 
 # --- Page cache (issue 6: full-page cache, Redis) ---
+# Anonymous public pages are kept whole in the default cache (newsroom/page_cache.py) and purged
+# by exact URL sets when content changes (newsroom/cache_purge.py). With several app servers the
+# cache must be shared, or a purge on one would not reach the others: set REDIS_URL.
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env_str("NEWSROOM_CACHE_PREFIX", "newsroom"),
+        }
+    }
+else:
+    # Whole pages need more room than LocMem's 300-entry default (culled by a third when full).
+    CACHES["default"].setdefault("OPTIONS", {})["MAX_ENTRIES"] = env_int("NEWSROOM_LOCMEM_MAX_ENTRIES", 5000)
+NEWSROOM_PAGE_CACHE = env_bool("NEWSROOM_PAGE_CACHE", True)
+# How long the edge (Varnish, a CDN) may keep a page: it is purged on change, so this is long.
+NEWSROOM_EDGE_TTL = env_int("NEWSROOM_EDGE_TTL", 86_400)
+# How long the application cache keeps a page (purged on change too).
+NEWSROOM_PAGE_CACHE_TTL = env_int("NEWSROOM_PAGE_CACHE_TTL", 86_400)
+# Pages purged by no signal get short lives: « page introuvable » answers, the search results
+# (one entry per query typed) and the Google News sitemap, whose 48-hour window slides by itself.
+NEWSROOM_PAGE_CACHE_SHORT_TTLS = {"404": 60, "/recherche/": 300, "/sitemap-news.xml": 900}
+# Beyond this many paths, one purge drops the whole application cache (one write) rather than
+# writing a version per path, and sends the edge one `PURGE /*` (a ban of every page).
+NEWSROOM_PAGE_CACHE_BULK_LIMIT = env_int("NEWSROOM_PAGE_CACHE_BULK_LIMIT", 2000)
+# Wagtail's frontend cache purges a published page's own URL from its own signal handlers, before
+# the commit; newsroom/cache_signals.py purges the page's whole set after it. Its app (no models,
+# templates or static files) must be ready before newsroom's, which disconnects those handlers.
+if "wagtail.contrib.frontend_cache" in INSTALLED_APPS:
+    INSTALLED_APPS.remove("wagtail.contrib.frontend_cache")
+    INSTALLED_APPS.insert(0, "wagtail.contrib.frontend_cache")
 # --- end Page cache ---
 
 # --- Edge cache (issue 6: Varnish, frontend_cache) ---
