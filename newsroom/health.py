@@ -31,12 +31,13 @@ def health_view(request):
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
-        overdue = list(overdue_scheduled_revisions().values_list("object_id", flat=True))
+        # Pages, not revisions: a page counts once however many of its revisions are late.
+        overdue = sorted({int(pk) for pk in overdue_scheduled_revisions().values_list("object_id", flat=True)})
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     body = {
         "status": "degraded" if overdue else "ok",
         "database": "ok",
-        "scheduler": {"overdue_count": len(overdue), "overdue_page_ids": sorted({int(pk) for pk in overdue})},
+        "scheduler": {"overdue_count": len(overdue), "overdue_page_ids": overdue},
     }
     return JsonResponse(body)
