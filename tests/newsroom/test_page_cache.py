@@ -1,5 +1,7 @@
 """The full-page cache: what is stored, what never is, conditional answers and query-string variants."""
 
+import io
+
 from django.http import HttpResponse
 from django.test import Client, RequestFactory, override_settings
 
@@ -242,3 +244,17 @@ def test_the_cache_can_be_switched_off(client, article):
         client.get(article.url)
         response = client.get(article.url)
     assert "X-Cache" not in response
+
+
+def test_purge_cache_command_purges_by_hand(client, article):
+    from django.core.management import CommandError, call_command
+
+    client.get("/")
+    client.get(article.url)
+    call_command("purge_cache", "/", stdout=io.StringIO())
+    assert client.get("/")["X-Cache"] == "MISS"
+    assert client.get(article.url)["X-Cache"] == "HIT"
+    call_command("purge_cache", "--all", stdout=io.StringIO())
+    assert client.get(article.url)["X-Cache"] == "MISS"
+    with pytest.raises(CommandError, match="Donnez des chemins"):
+        call_command("purge_cache")
