@@ -16,6 +16,7 @@ article is published or edited (they only suggest; they are purged when the arti
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.dispatch import Signal
@@ -255,6 +256,42 @@ def urls_for_partner(partner) -> set[str]:
         paths |= _page_paths(strips)
     sponsored = ArticlePage.objects.live().public().filter(sponsor_id=partner.pk).values_list("pk", flat=True)
     return paths | urls_for_articles(sponsored)
+
+
+def urls_for_tag(tag) -> set[str]:
+    """A tag's page, feeds and sitemap, and the live articles listing it among their mots-clés."""
+    from articles.models import ArticlePage
+
+    paths = {_route("tags", tag.slug), _sitemap(), _sitemap("tags")} | _feeds("tag", tag.slug)
+    return paths | _page_paths(ArticlePage.objects.live().public().filter(tagged_items__tag_id=tag.pk).distinct())
+
+
+def urls_for_image(image) -> set[str]:
+    """Pages showing an image whose file or focal point changed (its old renditions are gone):
+    what shows the articles, entities, authors and partners that use it, from the reference index."""
+    from articles.models import ArticlePage, Author
+    from entities.models import Entity
+    from partners.models import Partner
+
+    references = ReferenceIndex.get_references_to(image).values_list("content_type_id", "object_id").distinct()
+    by_model = {}
+    for content_type_id, object_id in references:
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        by_model.setdefault(model, set()).add(int(object_id))
+    paths = set()
+    for model, ids in by_model.items():
+        if model is None:
+            continue
+        if issubclass(model, ArticlePage):
+            paths |= urls_for_articles(ArticlePage.objects.live().filter(pk__in=ids).values_list("pk", flat=True))
+        elif issubclass(model, Page):
+            for page in Page.objects.live().filter(pk__in=ids).specific():
+                paths |= urls_for_page(page)
+        elif model in (Entity, Author, Partner):
+            urls_for = {Entity: urls_for_entity, Author: urls_for_author, Partner: urls_for_partner}[model]
+            for instance in model.objects.filter(pk__in=ids):
+                paths |= urls_for(instance)
+    return paths
 
 
 def _clean(path: str) -> str:

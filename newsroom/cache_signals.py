@@ -4,7 +4,7 @@ Connected by `NewsroomConfig.ready()`. The set of an action is what showed the c
 (read from the database just before the save, so a removed tag or a changed slug is purged too) and
 what shows it after. Publishing, unpublishing, scheduling and the scheduled go-live, moves and
 deletions of pages; publishing, unpublishing and deleting entities; saving or deleting authors,
-partners, partner logos, redirects and the site identity.
+partners, redirects and the site identity; renaming tags; changing an image's file or focal point.
 
 Scheduling a page does not change what readers see (a never-published page stays hidden, a live
 one keeps its live version until the go-live), so it purges nothing; the go-live is a publish.
@@ -20,6 +20,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move, published, unpublished
 
+from taggit.models import Tag
+
 from articles.models import ArticlePage, Author, HomePage, SectionPage
 from entities.models import Entity
 from newsroom.cache_purge import (
@@ -27,13 +29,16 @@ from newsroom.cache_purge import (
     purge_paths,
     urls_for_author,
     urls_for_entity,
+    urls_for_image,
     urls_for_page,
     urls_for_partner,
+    urls_for_tag,
 )
 from newsroom.models import SiteIdentity
 from partners.models import Partner
 
 PAGE_MODELS = (ArticlePage, SectionPage, HomePage)
+IMAGE_DISPLAY_FIELDS = frozenset({"file", "focal_point_x", "focal_point_y", "focal_point_width", "focal_point_height"})
 _BEFORE = "_newsroom_paths_before"
 # Moves hand different instances to the pre and post signals: the set before waits here.
 _moves = threading.local()
@@ -144,14 +149,26 @@ def partner_deleted(sender, instance, **kwargs):
 
 
 @receiver(post_save, sender=get_image_model())
-def image_saved(sender, instance, created=False, raw=False, **kwargs):
-    """A partner's logo file or focal point changed: its blocks show a new rendition."""
-    if created or raw:
+def image_saved(sender, instance, created=False, raw=False, update_fields=None, **kwargs):
+    """A new file or focal point: pages showing the image point at renditions that are gone.
+
+    Wagtail's own bookkeeping saves (file size, hash) change nothing readers see."""
+    if created or raw or (update_fields is not None and not IMAGE_DISPLAY_FIELDS & set(update_fields)):
         return
-    paths = set()
-    for partner in Partner.objects.filter(logo_id=instance.pk):
-        paths |= urls_for_partner(partner)
-    purge_paths(paths)
+    purge_paths(urls_for_image(instance))
+
+
+@receiver(pre_save, sender=Tag)
+def tag_before_save(sender, instance, raw=False, **kwargs):
+    old = Tag.objects.filter(pk=instance.pk).first() if instance.pk and not raw else None
+    _stash_before(instance, urls_for_tag(old) if old is not None else set())
+
+
+@receiver(post_save, sender=Tag)
+def tag_saved(sender, instance, created=False, raw=False, **kwargs):
+    """A renamed tag: its page and the articles listing it (a new tag is shown by no page yet)."""
+    if not (created or raw):
+        purge_paths(_before(instance) | urls_for_tag(instance))
 
 
 @receiver(post_save, sender=Redirect)

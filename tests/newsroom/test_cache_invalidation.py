@@ -364,3 +364,39 @@ def test_urls_for_page_of_the_home_page_covers_its_routes(draft, author):
         "/tags/ia-generative/",
         "/entites/mistral-ai/",
     }
+
+
+def test_renaming_a_tag_purges_its_page_and_the_articles_listing_it(client, draft, purged):
+    from taggit.models import Tag
+
+    draft.save_revision().publish()
+    prime(client, draft.url, "/tags/ia-generative/")
+    purged.clear()
+
+    tag = Tag.objects.get(slug="ia-generative")
+    tag.name = "IA générative et LLM"
+    tag.save()
+
+    assert purged == [{"/tags/ia-generative/", "/sitemap.xml", "/sitemap-tags.xml", draft.url} | feeds("tag", "ia-generative")]
+    assert "IA générative et LLM" in client.get(draft.url).content.decode()
+
+
+def test_a_new_focal_point_purges_what_shows_the_image(client, section, author, entity, purged):
+    image = factories.make_image()
+    article = factories.make_article(
+        section=section,
+        title="Mistral lève des fonds",
+        authors=[author],
+        tags=["IA générative"],
+        entities=[entity],
+        hero_image=image,
+        hero_alt="Illustration",
+    )
+    prime(client, article.url, "/")
+    purged.clear()
+
+    image.focal_point_x, image.focal_point_y, image.focal_point_width, image.focal_point_height = 100, 100, 50, 50
+    image.save()
+
+    assert purged == [article_set(article, section)]
+    assert client.get(article.url)["X-Cache"] == "MISS"
