@@ -11,6 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from articles import admin_views
 from articles.models import Author
 from articles.reports import SponsoredArticlesReport
+from newsroom import admin_guards
 
 
 class AuthorViewSet(SnippetViewSet):
@@ -62,3 +63,29 @@ class SponsoredReportMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def sponsored_report_menu_item():
     return SponsoredReportMenuItem("Articles sponsorisés", reverse("articles_sponsored_report"), icon_name="doc-full", order=800)
+
+
+@hooks.register("before_create_page")
+def refuse_incomplete_page_form(request, parent_page, page_class):
+    """A POST without the StreamField keys gets a French 400, not Wagtail's 500 (see newsroom.admin_guards)."""
+    return admin_guards.incomplete_form_response(request, page_class.get_edit_handler().get_form_class())
+
+
+@hooks.register("before_edit_page")
+def refuse_incomplete_or_stale_page_save(request, page):
+    """Edit and « Revenir à cette version »: a French 400 for an incomplete form, a French form error
+    for a save made from an out-of-date revision (see newsroom.admin_guards)."""
+    form_class = page.specific_class.get_edit_handler().get_form_class()
+    return admin_guards.incomplete_form_response(request, form_class) or admin_guards.stale_save_response(request, page)
+
+
+@hooks.register("before_copy_page")
+def refuse_incomplete_copy(request, page):
+    """A copy POST without its destination gets a French 400, not Wagtail's 500."""
+    return admin_guards.incomplete_copy_response(request)
+
+
+@hooks.register("before_move_page")
+def refuse_move_confirmation_without_permission(request, page, destination):
+    """The move confirmation page asks for the move permission on GET too (see newsroom.admin_guards)."""
+    return admin_guards.move_permission_response(request, page, destination)
