@@ -5,6 +5,7 @@ page cache on or off, Redis, Varnish), so that each measure sees exactly the con
 
     python benchmarks/inprocess.py urls --out FILE          pick the URLs of each page type
     python benchmarks/inprocess.py render --urls FILE       single-thread render time per page type
+    python benchmarks/inprocess.py hits --urls FILE         queries of a page served from the page cache
     python benchmarks/inprocess.py search --urls FILE       search latency at the corpus size
     python benchmarks/inprocess.py publish --app PORT --edge PORT   publish-to-visible latency
 """
@@ -110,6 +111,19 @@ def render(urls: dict[str, list[str]], runs: int, save_article: Path | None) -> 
     return results
 
 
+def hit_queries(urls: dict[str, list[str]]) -> dict:
+    """Queries of a page served from the application cache (second request of each page type)."""
+    client = Client(HTTP_HOST="127.0.0.1")
+    results = {}
+    for page_type in PAGE_TYPES:
+        path = urls[page_type][0]
+        client.get(path)
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(path)
+        results[page_type] = {"queries": len(captured), "x_cache": response.headers.get("X-Cache", "-")}
+    return results
+
+
 def search(urls: dict[str, list[str]], rounds: int) -> dict:
     """The search page (full response) and the search query alone, over every sample query."""
     from articles.search import clean_query  # noqa: F401 - the page's own cleaning is exercised by the client
@@ -188,7 +202,7 @@ def publish(app_port: int, edge_port: int, rounds: int) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("command", choices=["urls", "render", "search", "publish"])
+    parser.add_argument("command", choices=["urls", "render", "hits", "search", "publish"])
     parser.add_argument("--urls", type=Path)
     parser.add_argument("--out", type=Path)
     parser.add_argument("--runs", type=int, default=60)
@@ -204,6 +218,8 @@ def main() -> None:
         result = {name: len(paths) for name, paths in result.items()}
     elif args.command == "render":
         result = render(urls, args.runs, args.save_article)
+    elif args.command == "hits":
+        result = hit_queries(urls)
     elif args.command == "search":
         result = search(urls, args.rounds)
     else:
