@@ -15,6 +15,7 @@ import pytest
 
 from articles import factories
 from articles.models import ArticleAuthor, ArticleEntity, ArticlePage
+from articles.selectors import TEASER_RENDITIONS
 from entities.models import Deal, Entity, Role
 from entities.services import entity_merge
 
@@ -249,22 +250,30 @@ def _entity_world(section, size):
         ArticleEntity.objects.bulk_create(
             [ArticleEntity(article=article, entity=meta), ArticleEntity(article=article, entity=others[index % len(others)])]
         )
+    # What publishing would have made (articles/signals.py): readers never make renditions.
+    image.get_renditions(*TEASER_RENDITIONS)
     return meta
 
 
 @pytest.mark.parametrize("size", [1, 200])
-def test_entity_page_query_count_is_flat(client, section, size):
+def test_entity_page_query_count_is_flat(client, section, settings, size):
     _entity_world(section, size)
+    settings.NEWSROOM_PAGE_CACHE = False  # count renders, not full-page cache hits
     cache.clear()
 
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get("/entites/meta/")
+    counts = []
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/entites/meta/")
+        assert response.status_code == 200
+        counts.append(len(queries.captured_queries))
 
-    assert response.status_code == 200
-    assert len(queries.captured_queries) == ENTITY_PAGE_BUDGET
+    assert counts == ENTITY_PAGE_BUDGET
 
 
-ENTITY_PAGE_BUDGET = 25
+# Cold (first request after a data change, cache cleared), then warm: see
+# tests/articles/test_query_budget.py for what each query is. No partner here: the block costs 1.
+ENTITY_PAGE_BUDGET = [17, 11]
 
 
 def test_entity_page_shows_profile_relations_deals_articles_and_json_ld(client, section):
