@@ -1,24 +1,31 @@
 """63 XSS payloads typed into every text field editors and sales fill, rendered in Chromium.
 
+Payloads come in groups of six: per group one article, one author and one organisation, so 11 of
+each instead of 63 pages. A field holds a label then as many whole payloads of its group as its
+length allows (`pack`); list-like things (body blocks, tags, update notes, aliases, roles, deals,
+partners) get one payload each. Only payloads stored whole are counted as tried.
+
 How each field is stored (the honest path):
 - Articles: the real page editor form, POSTed as the Rédaction en chef with the Django test client
-  (title, surtitre, chapô, SEO title and description, hero alt/caption/credit, body blocks:
-  paragraph rich text with a link whose address is the payload, converted by Wagtail's Draftail
-  converter as on a real save, intertitre, citation and attribution, image alt/caption/credit,
-  « Lire aussi » label, partner strip heading; tags, update log note, sponsor). Embed URLs are
-  checked apart (`test_embed_block_refuses_payload_urls`): an embed is fetched from its provider.
+  and published (title, surtitre, chapô, SEO title and description, hero alt/caption/credit; per
+  payload a paragraph whose link address is the payload, converted by Wagtail's Draftail converter
+  as on a real save, an intertitre, a citation and attribution, a partner strip heading, a tag and
+  an update-log note; per article an image block alt/caption/credit and a « Lire aussi » label;
+  the sponsor). Embed URLs are checked apart (`test_embed_block_refuses_payload_urls`): an embed is
+  fetched from its provider, which a test must not do.
 - Entities (names, aliases, descriptions, role titles, deal notes), authors (name, role, bio) and
-  partners (name, logo alt, note; the payload as URL must be refused): built with the models and
+  partners (name, logo alt, note; every payload as the partner's URL is refused): the models and
   `full_clean()`, the validation their admin forms run.
-- Search queries: typed in the URL of /recherche/.
+- Search queries: typed in /recherche/?q=.
 
-Pages read in Chromium with the CSP bypassed (so escaping, not the policy, is what is tested):
-every article, its first tag's page, every author and entity page, the home and section listings,
-one search per payload, the RSS feed (parsed as XML), and in the admin: the section's page
-listing, three article edit views, the entity, author and partner listings and one edit view of
-each, the sponsored-articles report and the sales dashboard. On each: no dialog, `__xss` never
-called, no injected element or handler, and every field's text shows as typed, compared after
-folding what |typo changes (quotes, apostrophes, spaces).
+Read in Chromium with the CSP bypassed (so escaping, not the policy, is tested): each article, its
+first tag's page, each author and entity page, one search per group, the home and section pages;
+in the admin the section's page listing, two article edit views, the entity and author listings
+and two edit views of each, and as sales the dashboard, the partner listing, two partner edit
+views and the sponsored-articles report. The RSS feed is read as XML text in its own test. On each
+page: no dialog, `__xss` never called, no injected element, handler or script URL, and every
+field's text shows as typed (compared after folding what |typo and CSS change: quotes,
+apostrophes, spaces, letter case).
 """
 
 import re
@@ -201,10 +208,11 @@ def _people_entities_partners():
             organisation.typed[f"deal{number}"] = (deal.note, [number] if deal.note != "[deal]" else [])
         organisations.append(organisation)
 
+    logo = make_logo(text="partenaire")
     for number, payload in enumerate(PAYLOADS, start=1):
         partner = Partner(
             name=pack("partenaire", [number], 120)[0],
-            logo=make_logo(text=f"p{number}"),
+            logo=logo,
             logo_alt=pack("logo", [number], 200)[0],
             url=payload[:500],
             note=pack("note", [number], 2000)[0],
