@@ -258,6 +258,17 @@ def urls_for_partner(partner) -> set[str]:
     return paths | urls_for_articles(sponsored)
 
 
+def urls_for_restriction(restriction) -> set[str]:
+    """What a view restriction (login, groups, password) hides or shows again: an article and what
+    lists it; for a rubrique or the home page, every page (their navigation and listings change)."""
+    from articles.models import ArticlePage
+
+    page = restriction.page.specific_deferred
+    if isinstance(page, ArticlePage):
+        return urls_for_articles([page.pk], leaving=True)
+    return all_public_paths()
+
+
 def urls_for_tag(tag) -> set[str]:
     """A tag's page, feeds and sitemap, and the live articles listing it among their mots-clés."""
     from articles.models import ArticlePage

@@ -4,7 +4,8 @@ Connected by `NewsroomConfig.ready()`. The set of an action is what showed the c
 (read from the database just before the save, so a removed tag or a changed slug is purged too) and
 what shows it after. Publishing, unpublishing, scheduling and the scheduled go-live, moves and
 deletions of pages; publishing, unpublishing and deleting entities; saving or deleting authors,
-partners, redirects and the site identity; renaming tags; changing an image's file or focal point.
+partners, redirects and the site identity; renaming tags; changing an image's file or focal point;
+adding or removing a view restriction (login, groups, password).
 
 Scheduling a page does not change what readers see (a never-published page stays hidden, a live
 one keeps its live version until the go-live), so it purges nothing; the go-live is a publish.
@@ -17,7 +18,7 @@ from django.dispatch import receiver
 
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move, published, unpublished
 
 from taggit.models import Tag
@@ -32,6 +33,7 @@ from newsroom.cache_purge import (
     urls_for_image,
     urls_for_page,
     urls_for_partner,
+    urls_for_restriction,
     urls_for_tag,
 )
 from newsroom.models import SiteIdentity
@@ -169,6 +171,21 @@ def tag_saved(sender, instance, created=False, raw=False, **kwargs):
     """A renamed tag: its page and the articles listing it (a new tag is shown by no page yet)."""
     if not (created or raw):
         purge_paths(_before(instance) | urls_for_tag(instance))
+
+
+# Computed while the pages are still public (before a restriction is saved, after one is deleted):
+# the public listings that must drop them, or show them again.
+@receiver(pre_save, sender=PageViewRestriction)
+def restriction_before_save(sender, instance, raw=False, **kwargs):
+    if not raw and instance.page_id and instance.pk is None:
+        _stash_before(instance, urls_for_restriction(instance))
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def restriction_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        purge_paths(_before(instance) | urls_for_restriction(instance))
 
 
 @receiver(post_save, sender=Redirect)

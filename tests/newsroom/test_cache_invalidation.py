@@ -400,3 +400,24 @@ def test_a_new_focal_point_purges_what_shows_the_image(client, section, author, 
 
     assert purged == [article_set(article, section)]
     assert client.get(article.url)["X-Cache"] == "MISS"
+
+
+def test_a_view_restriction_takes_a_cached_article_out_of_public_view(client, draft, section, purged):
+    from wagtail.models import PageViewRestriction
+
+    draft.save_revision().publish()
+    article = ArticlePage.objects.get(pk=draft.pk)
+    prime(client, article.url, "/", section.url)
+    purged.clear()
+
+    restriction = PageViewRestriction.objects.create(page=article, restriction_type=PageViewRestriction.LOGIN)
+
+    assert purged == [article_set(article, section)]
+    assert client.get(article.url).status_code == 302
+    assert "Mistral lève des fonds" not in client.get("/").content.decode()
+
+    purged.clear()
+    restriction.delete()
+    assert purged == [article_set(article, section)]
+    assert client.get(article.url).status_code == 200
+    assert "Mistral lève des fonds" in client.get("/").content.decode()
