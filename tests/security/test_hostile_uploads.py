@@ -560,3 +560,16 @@ def test_get_rendition_with_absurd_spec_raises_before_decoding():
         image.get_rendition("scale-10000")
     assert not image.renditions.exists()
     assert image.get_rendition("scale-50").width == 32
+
+
+@pytest.mark.xfail(strict=True, reason="newsroom/urls.py serves all of MEDIA_ROOT, documents included, bypassing the serve view")
+def test_document_files_are_not_served_from_media(editor_client, client):
+    response = editor_client.post(
+        DOCUMENT_ADD, {"title": "Note", "file": SimpleUploadedFile("note.txt", document_bytes("txt")), "collection": root_collection().pk}
+    )
+    assert response.status_code == 302
+    document = get_document_model().objects.get()
+
+    # Only Wagtail's serve view may hand out a document: it checks private collections and sends
+    # Content-Disposition: attachment. nginx refuses /media/documents/ (deploy/); the app must too.
+    assert client.get(f"{settings.MEDIA_URL}{document.file.name}").status_code == 404
