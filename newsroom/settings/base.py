@@ -286,9 +286,10 @@ OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 # --- Uploads (issue 7: hostile files) ---
 # A multipart body over this size is not read: its files are dropped as they stream in (nothing in
 # memory, nothing on disk) and the form says « trop lourd » (newsroom.uploads.CappedUploadHandler).
-# It is the largest allowed file (documents, 20 MB) plus room for the form's other fields.
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-NEWSROOM_MAX_UPLOAD_REQUEST_SIZE = WAGTAILDOCS_MAX_UPLOAD_SIZE + 1024 * 1024
+# It is the largest allowed file (documents, 19 MiB) plus room for the form's other fields, and
+# matches `client_max_body_size 20m` in deploy/nginx/newsroom.conf.
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 19 * 1024 * 1024
+NEWSROOM_MAX_UPLOAD_REQUEST_SIZE = 20 * 1024 * 1024
 FILE_UPLOAD_HANDLERS = [
     "newsroom.uploads.CappedUploadHandler",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
