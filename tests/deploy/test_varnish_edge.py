@@ -14,6 +14,7 @@ host and purge ACL substituted in.
 
 import contextlib
 import http.client
+import json
 import os
 import re
 import shutil
@@ -564,3 +565,24 @@ def test_logged_in_readers_always_reach_the_app(app, journalist):
     assert after.cache == "HIT"
     assert "wagtail-userbar" not in after.body
     assert after.body == anonymous.body
+
+
+def test_every_varnish_of_newsroom_varnish_url_is_purged_through_wagtail():
+    """The production settings turn NEWSROOM_VARNISH_URL into one Wagtail HTTP purge backend per address."""
+    code = "import json, django; django.setup(); from django.conf import settings; print(json.dumps([settings.WAGTAILFRONTENDCACHE, settings.WAGTAILFRONTENDCACHE_LANGUAGES]))"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "newsroom.settings.production",
+        "DJANGO_SECRET_KEY": "x" * 50,
+        "DJANGO_ALLOWED_HOSTS": HOST,
+        "NEWSROOM_VARNISH_URL": "http://10.0.0.31:6091, http://10.0.0.32:6091",
+    }
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, check=True)  # noqa: S603
+    backend = "wagtail.contrib.frontend_cache.backends.HTTPBackend"
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == [
+        {
+            "varnish-1": {"BACKEND": backend, "LOCATION": "http://10.0.0.31:6091"},
+            "varnish-2": {"BACKEND": backend, "LOCATION": "http://10.0.0.32:6091"},
+        },
+        [],
+    ]
