@@ -8,10 +8,10 @@ from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.ui.menus import MenuItem
 
-from newsroom import login_throttling, two_factor_views
-
-# Imported for its signal receiver: lockouts are logged from the first request on.
-assert login_throttling.log_lockout  # noqa: S101
+from newsroom import (
+    login_throttling,  # noqa: F401  (its signal receiver logs lockouts from the start)
+    two_factor_views,
+)
 
 
 @hooks.register("register_admin_urls")
