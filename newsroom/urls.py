@@ -21,10 +21,11 @@ urlpatterns = [
 
 if settings.NEWSROOM_SERVE_MEDIA:
     # A single-host deployment serves uploads itself; larger ones put media on object storage
-    # or behind the proxy and turn this off.
+    # or behind the proxy and turn this off. Images only: documents go through Wagtail's serve
+    # view, which checks private collections and sends them as attachments.
     urlpatterns += [
         re_path(
-            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
+            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>(?:original_images|images)/.*)$",
             static_serve,
             {"document_root": settings.MEDIA_ROOT},
         )

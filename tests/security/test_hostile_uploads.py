@@ -562,7 +562,6 @@ def test_get_rendition_with_absurd_spec_raises_before_decoding():
     assert image.get_rendition("scale-50").width == 32
 
 
-@pytest.mark.xfail(strict=True, reason="newsroom/urls.py serves all of MEDIA_ROOT, documents included, bypassing the serve view")
 def test_document_files_are_not_served_from_media(editor_client, client):
     response = editor_client.post(
         DOCUMENT_ADD, {"title": "Note", "file": SimpleUploadedFile("note.txt", document_bytes("txt")), "collection": root_collection().pk}
