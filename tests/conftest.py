@@ -67,15 +67,11 @@ def _fresh_cache():
 # --- N+1 detector (issue 6) ---------------------------------------------------------------------
 # django-zeal raises NPlusOneError when a request loads the same lazy relation for several objects
 # of a list (or repeats a .get() from one line). It watches every request the tests make, through
-# its middleware put first; test set-up code (factories looping over .get()) is not watched. It is
-# not in INSTALLED_APPS (a dev-only package): its app would only patch the ORM at start-up, which
-# `_zeal_patched` does once for the session. Third-party N+1s we cannot fix are allowed here, each
-# with its reason.
-ZEAL_ALLOWLIST = [
-    # Wagtail's admin views (edit, preview, publish and unpublish actions) load the same page with
-    # .get() several times per request; zeal pins every one of them on our outermost middleware.
-    {"model": "wagtailcore.Page", "field": "get()"},
-]
+# tests/zeal_middleware.py put first (which also allows the Wagtail admin's one-object lookups);
+# test set-up code (factories looping over .get()) is not watched. It is not in INSTALLED_APPS (a
+# dev-only package): its app would only patch the ORM at start-up, which `_zeal_patched` does once
+# for the session. Third-party N+1s we cannot fix are allowed here, each with its reason.
+ZEAL_ALLOWLIST = []
 
 
 @pytest.fixture(scope="session")
@@ -92,6 +88,6 @@ def _no_n_plus_one(settings, _zeal_patched):
     """Every request of every test runs inside zeal's detection context."""
     from zeal import zeal_ignore
 
-    settings.MIDDLEWARE = ["zeal.middleware.zeal_middleware", *settings.MIDDLEWARE]
+    settings.MIDDLEWARE = ["tests.zeal_middleware.ZealMiddleware", *settings.MIDDLEWARE]
     with zeal_ignore(ZEAL_ALLOWLIST):
         yield

@@ -69,7 +69,8 @@ class HomePage(ViewRestrictionsMixin, RoutablePageMixin, Page):
 
         The author, tag and entity routes come first, as with RoutablePageMixin. A section or an
         article is then loaded by its tree path (sections' paths are in the cached chrome) with
-        its view-restriction state; anything unusual goes through Wagtail's own walk.
+        its view-restriction state, or not found; a first segment that is no known section goes
+        through Wagtail's own walk.
         """
         if not self.live or not path_components or len(path_components) > 2:
             return super().route(request, path_components)
@@ -80,17 +81,17 @@ class HomePage(ViewRestrictionsMixin, RoutablePageMixin, Page):
         else:
             request.routable_resolver_match = match
             return RouteResult(self, args=(view, args, kwargs))
-        page = self._find_descendant(request, path_components)
-        if page is None:
-            return super().route(request, path_components)
-        return RouteResult(page)
-
-    def _find_descendant(self, request, path_components):
         from articles.chrome import load_chrome
 
         section_path = load_chrome(request).section_paths.get(path_components[0])
         if section_path is None or not section_path.startswith(self.path):
-            return None
+            return super().route(request, path_components)
+        page = self._find_descendant(section_path, path_components)
+        if page is None:
+            raise Http404
+        return RouteResult(page)
+
+    def _find_descendant(self, section_path, path_components):
         if len(path_components) == 1:
             queryset = SectionPage.objects.filter(path=section_path)
         else:
