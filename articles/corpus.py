@@ -580,6 +580,11 @@ class CorpusBuilder:
             partners = self.partners(sections)
             self.articles(sections, entities, authors, tags, images, partners)
             self.index(entities, authors)
+        if connection.vendor == "postgresql":
+            # A bulk load leaves the planner's statistics empty until autovacuum passes: without
+            # them, listings at 100,000 articles pick plans a hundred times slower.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         self._stage("total", started)
         return self.report
 
