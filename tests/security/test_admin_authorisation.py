@@ -320,6 +320,12 @@ SAMPLES = {
     "/admin/images/chooser/chosen-multiple/?id={image}": ("NYYYY", "NMMMM"),
     "/admin/images/chooser/create/": ("NYYYY", "NYYYY"),
     "/admin/images/chooser/{image}/select_format/": ("NYYNY", "NYYNY"),
+    # The second factor (newsroom/two_factor_views.py): everyone manages their own; only a superuser resets someone's.
+    "/admin/deux-facteurs/": ("NYYYY", "NYYYY"),
+    "/admin/deux-facteurs/configurer/": ("NYYYY", "NYYYY"),
+    # Nothing to verify without a device and with the requirement off: back to the dashboard, read « N ».
+    "/admin/deux-facteurs/verifier/": ("NNNNN", "NNNNN"),
+    "/admin/deux-facteurs/utilisateurs/{user}/reinitialiser/": ("NNNNY", "NNNNY"),
     "/admin/sprite/": ("YYYYY", "YYYYY"),
     "/admin/login/": ("YNNNN", "YYYYY"),
     "/admin/password_reset/": ("44444", "44444"),
