@@ -13,6 +13,7 @@ left out (see `urls_for_page`): the automatic « À lire aussi » suggestions of
 article is published or edited (they only suggest; they are purged when the article goes away).
 """
 
+import logging
 from datetime import timedelta
 
 from django.conf import settings
@@ -27,7 +28,9 @@ from wagtail.models import Page, ReferenceIndex, Site
 
 from taggit.models import Tag
 
-from newsroom.page_cache import GENERATION_KEY, new_version, version_key
+from newsroom.page_cache import CACHE_ERRORS, GENERATION_KEY, new_version, version_key
+
+logger = logging.getLogger("newsroom.cache_purge")
 
 # Sent with `paths` (a frozenset of paths) each time `purge_paths` purges something.
 paths_purged = Signal()
@@ -311,11 +314,15 @@ def _clean(path: str) -> str:
 
 
 def _invalidate(paths: set[str]) -> None:
-    if len(paths) > settings.NEWSROOM_PAGE_CACHE_BULK_LIMIT:
-        cache.set(GENERATION_KEY, new_version(), None)
-    else:
-        version = new_version()
-        cache.set_many({version_key(path): version for path in paths}, None)
+    try:
+        if len(paths) > settings.NEWSROOM_PAGE_CACHE_BULK_LIMIT:
+            cache.set(GENERATION_KEY, new_version(), None)
+        else:
+            version = new_version()
+            cache.set_many({version_key(path): version for path in paths}, None)
+    except CACHE_ERRORS:
+        # The publication itself must not fail: say loudly which pages may stay stale.
+        logger.exception("page cache unavailable: %d path(s) not purged (e.g. %s)", len(paths), sorted(paths)[:5])
 
 
 def _purge_edge(paths: set[str]) -> None:

@@ -23,6 +23,7 @@ purges its path anyway; redirects are cheap to compute and outlive deleted redir
 
 import datetime
 import hashlib
+import logging
 import time
 from urllib.parse import parse_qsl, urlencode
 
@@ -34,6 +35,10 @@ from django.utils import timezone
 from django.utils.cache import cc_delim_re, get_conditional_response, patch_cache_control, set_response_etag
 from django.utils.http import http_date, parse_http_date_safe
 
+from redis.exceptions import RedisError
+
+logger = logging.getLogger("newsroom.page_cache")
+
 ENTRY_PREFIX = "newsroom:page:"
 VERSION_PREFIX = "newsroom:page-version:"
 GENERATION_KEY = "newsroom:page-generation"
@@ -43,6 +48,8 @@ EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/health/", "/p
 # Campaign tags that no view reads: stripped from the key so a shared link does not miss the cache.
 TRACKING_PARAMS = frozenset({"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "_ga", "xtor"})
 CACHEABLE_STATUSES = (200, 404)
+# A shared cache that is down costs readers its speed, never the page: they get it rendered.
+CACHE_ERRORS = (RedisError, OSError)
 # A stored response may vary on these: an anonymous request carries no session cookie, and the site
 # speaks one language whatever Accept-Language says.
 HARMLESS_VARY = frozenset({"cookie", "accept-language"})
@@ -173,7 +180,13 @@ class PageCacheMiddleware:
 
         key = entry_key(request.scheme, host, request.path, request.META.get("QUERY_STRING", ""))
         vkey = version_key(request.path)
-        found = cache.get_many([key, vkey, GENERATION_KEY])
+        try:
+            found = cache.get_many([key, vkey, GENERATION_KEY])
+        except CACHE_ERRORS as exc:
+            logger.warning("page cache unavailable, serving uncached: %s", exc)
+            response = self.get_response(request)
+            response[HEADER] = "PASS"
+            return response
         version = found.get(vkey, 0)
         generation = found.get(GENERATION_KEY, 0)
         today = timezone.localdate().isoformat()
@@ -198,7 +211,10 @@ class PageCacheMiddleware:
                 del response["Vary"]
         del response["Cache-Control"]
         headers = list(response.items())
-        cache.set(key, ((generation, version, today), response.status_code, headers, response.content, request.path), app_ttl)
+        try:
+            cache.set(key, ((generation, version, today), response.status_code, headers, response.content, request.path), app_ttl)
+        except CACHE_ERRORS as exc:
+            logger.warning("page cache unavailable, page not stored: %s", exc)
         _public_headers(response, edge_ttl)
         response[HEADER] = "MISS"
         conditional = _conditional(request, response)

@@ -1,6 +1,7 @@
 """The full-page cache: what is stored, what never is, conditional answers and query-string variants."""
 
 import io
+import logging
 
 from django.http import HttpResponse
 from django.test import Client, RequestFactory, override_settings
@@ -252,3 +253,23 @@ def test_purge_cache_command_purges_by_hand(client, article):
     assert client.get(article.url)["X-Cache"] == "MISS"
     with pytest.raises(CommandError, match="Donnez des chemins"):
         call_command("purge_cache")
+
+
+DEAD_REDIS = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "unix:///nonexistent/redis.sock"}}
+
+
+def test_a_shared_cache_that_is_down_costs_speed_not_the_page_nor_the_publication():
+    records = []
+    handler = logging.Handler()
+    handler.emit = records.append
+    logger = logging.getLogger("newsroom.cache_purge")
+    logger.addHandler(handler)
+    try:
+        with override_settings(CACHES=DEAD_REDIS):
+            answer = _middleware_answer(HttpResponse("bonjour"))
+            assert answer.status_code == 200
+            assert answer["X-Cache"] == "PASS"
+            purge_paths({"/"})  # logged, not raised: the publication goes through
+    finally:
+        logger.removeHandler(handler)
+    assert [record.getMessage() for record in records] == ["page cache unavailable: 1 path(s) not purged (e.g. ['/'])"]
