@@ -1,8 +1,10 @@
 """Production: `make serve`. Refuses to start without DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS."""
 
+from newsroom.log_format import logging_config
+
 from .base import *  # noqa: F403
 from .base import STORAGES
-from .env import env_bool, env_int, env_list, env_required
+from .env import env_bool, env_int, env_list, env_required, env_str
 
 DEBUG = False
 SECRET_KEY = env_required("DJANGO_SECRET_KEY")
@@ -22,3 +24,6 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+
+# One JSON object per log line (request id, method, path, user id): what log collectors parse.
+LOGGING = logging_config(env_str("DJANGO_LOG_FORMAT", "json"), env_str("DJANGO_LOG_LEVEL", "INFO"))
