@@ -173,8 +173,8 @@ def try_request(client, method: str, url: str, expected: str, role: str, baselin
     database (`baseline`, the fingerprint taken before the walk) whatever an allowed request did.
 
     A request that is not allowed must write nothing at all (PostgreSQL's per-transaction write
-    counters, every table but BOOKKEEPING_TABLES) and leave the fingerprint equal to the
-    baseline. An allowed request that writes to the fingerprinted tables reads « W », so an
+    counters, every table but BOOKKEEPING_TABLES) and, if it wrote anything, leave the
+    fingerprint equal to the baseline. An allowed request that writes to the fingerprinted tables reads « W », so an
     expectation says which allowed requests may change data.
     """
     with transaction.atomic():
@@ -192,7 +192,9 @@ def try_request(client, method: str, url: str, expected: str, role: str, baselin
             if seen == ALLOWED:
                 if written & set(baseline):
                     seen = WROTE
-            else:
+            elif written:
+                # Without a counted write the fingerprint cannot have moved: it is only worth its
+                # 26 checksums when PostgreSQL saw one (bookkeeping tables included).
                 changed = tuple(sorted((written - BOOKKEEPING_TABLES) | set(changed_tables(baseline, fingerprint()))))
         transaction.set_rollback(True)
     return Cell(role, method, url, expected, seen, changed, error, template or url)

@@ -456,6 +456,8 @@ def test_walk(role, client, world, users):
                 client.force_login(user)
                 baseline = fingerprint()
 
+    # Every savepoint was rolled back: the walk left the database as it found it.
+    assert fingerprint() == baseline
     failures = [cell for cell in cells if cell.failed]
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / f"admin-authorisation-{role}.json").write_text(
