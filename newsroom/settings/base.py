@@ -14,12 +14,15 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # Before newsroom: Wagtail's frontend cache connects its own publish handlers (one URL, before the
+    # commit) in ready(), and newsroom's ready() disconnects them for its exact after-commit purges
+    # (newsroom/cache_signals.py). The app has no models, templates or static files.
+    "wagtail.contrib.frontend_cache",
     "newsroom",
     "articles",
     "entities",
     "partners",
     "wagtail.contrib.redirects",
-    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -240,12 +243,6 @@ NEWSROOM_PAGE_CACHE_SHORT_TTLS = {"404": 60, "/recherche/": 300, "/sitemap-news.
 # Beyond this many paths, one purge drops the whole application cache (one write) rather than
 # writing a version per path, and sends the edge one `PURGE /*` (a ban of every page).
 NEWSROOM_PAGE_CACHE_BULK_LIMIT = env_int("NEWSROOM_PAGE_CACHE_BULK_LIMIT", 2000)
-# Wagtail's frontend cache purges a published page's own URL from its own signal handlers, before
-# the commit; newsroom/cache_signals.py purges the page's whole set after it. Its app (no models,
-# templates or static files) must be ready before newsroom's, which disconnects those handlers.
-if "wagtail.contrib.frontend_cache" in INSTALLED_APPS:
-    INSTALLED_APPS.remove("wagtail.contrib.frontend_cache")
-    INSTALLED_APPS.insert(0, "wagtail.contrib.frontend_cache")
 # --- end Page cache ---
 
 # --- Edge cache (issue 6: Varnish, frontend_cache) ---
@@ -254,9 +251,11 @@ if "wagtail.contrib.frontend_cache" in INSTALLED_APPS:
 # Varnish's `purge` listener); the VCL bans every query variant of the path. Empty: no edge cache.
 NEWSROOM_VARNISH_URLS = env_list("NEWSROOM_VARNISH_URL")
 WAGTAILFRONTENDCACHE = {
-    f"varnish-{number}": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": location}
+    f"varnish-{number}": {"BACKEND": "newsroom.edge_purge.TimeoutHTTPBackend", "LOCATION": location}
     for number, location in enumerate(NEWSROOM_VARNISH_URLS, start=1)
 }
+# Seconds a PURGE may take before it is logged and given up: publishing never waits on a stuck edge.
+NEWSROOM_EDGE_PURGE_TIMEOUT = env_int("NEWSROOM_EDGE_PURGE_TIMEOUT", 2)
 # One site language and no language prefix in URLs: one purge per URL, not one per language.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
 # --- end Edge cache ---

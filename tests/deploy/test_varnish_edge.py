@@ -481,7 +481,7 @@ def purging_to(app, settings):
     }
     settings.WAGTAILFRONTENDCACHE = {
         "varnish-1": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "BACKEND": "newsroom.edge_purge.TimeoutHTTPBackend",
             "LOCATION": f"http://127.0.0.1:{app.edge.purge_port}",
         }
     }
@@ -579,7 +579,7 @@ def test_newsroom_varnish_url_gives_one_wagtail_purge_backend_per_varnish():
         "NEWSROOM_VARNISH_URL": "http://10.0.0.31:6091, http://10.0.0.32:6091",
     }
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, check=True)  # noqa: S603
-    backend = "wagtail.contrib.frontend_cache.backends.HTTPBackend"
+    backend = "newsroom.edge_purge.TimeoutHTTPBackend"
     assert json.loads(result.stdout.strip().splitlines()[-1]) == [
         {
             "varnish-1": {"BACKEND": backend, "LOCATION": "http://10.0.0.31:6091"},

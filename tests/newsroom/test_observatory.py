@@ -61,4 +61,6 @@ def test_headers_earn_the_top_grade_apart_from_transport(live_server, section, a
     without_transport = regrade(tests, TRANSPORT_TESTS)
     assert raw == regrade(tests, set())  # the regrading rule is the scanner's own
     assert without_transport >= 100
-    print(f"MDN HTTP Observatory on loopback: {raw} ({result['scan']['grade']}) over plain HTTP, {without_transport} without the transport tests")
+    print(
+        f"MDN HTTP Observatory on loopback: {raw} ({result['scan']['grade']}) over plain HTTP, {without_transport} without the transport tests"
+    )
