@@ -33,6 +33,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -214,11 +215,11 @@ http {{
 
     # Measures --------------------------------------------------------------------------------
 
-    def wrk(self, port: int, paths: list[str], *, gzip_accepted=False, duration=None, limit=0) -> dict:
+    def wrk(self, port: int, paths: list[str], *, gzip_accepted=False, duration=None, limit=0, connections=None, timeout=10) -> dict:
         """wrk from this process on loopback: rotate through `paths`; requests/s, p50, p99, errors."""
         path_file = self.work / "paths.txt"
         path_file.write_text("\n".join(paths) + "\n")
-        command = ["wrk", "-t2", f"-c{self.args.connections}", "--latency", "--timeout", "10s"]
+        command = ["wrk", "-t2", f"-c{connections or self.args.connections}", "--latency", "--timeout", f"{timeout}s"]
         # A response() hook makes wrk hand every response to Lua, which slows the ceilings down:
         # only the run that stops after a number of requests has one.
         script = BENCH / ("rotate-limit.lua" if limit else "rotate.lua")
@@ -229,6 +230,25 @@ http {{
         load = os.getloadavg()[0]
         output = subprocess.run(command, check=True, capture_output=True, text=True, timeout=3600).stdout  # noqa: S603
         return parse_wrk(output) | {"load_before": load}
+
+    def drain(self, port: int) -> None:
+        """Wait until both workers are free again (requests of a finished wrk run may be queued)."""
+
+        def idle():
+            started = time.monotonic()
+            ok = all(http_get(port, "/health/")[0] == 200 for _ in range(2))
+            return ok and time.monotonic() - started < 1.0
+
+        wait_for(idle, "idle workers", timeout=300)
+
+    def warm_until_hit(self, port: int, path: str, needed: int = 6) -> dict:
+        """Request `path` until it was answered from the cache `needed` times in a row."""
+        in_a_row, requests = 0, 0
+        while in_a_row < needed and requests < 200:
+            _status, _body, headers = http_get(port, path)
+            requests += 1
+            in_a_row = in_a_row + 1 if headers.get("X-Cache") == "HIT" else 0
+        return {"requests": requests, "x_cache": {"HIT in a row": in_a_row}}
 
     def warm(self, port: int, paths: list[str], passes: int = 2, headers=None) -> dict:
         """Request every path `passes` times; returns the statuses and X-Cache values seen last."""
@@ -295,6 +315,18 @@ http {{
         ceiling_dir = self.static_root / "bench"
         ceiling_dir.mkdir(parents=True, exist_ok=True)
         uncached = {**self.env, "NEWSROOM_PAGE_CACHE": "0"}
+        if args.reuse_inprocess:
+            # Server measures only: render, search and mention figures from an earlier run.
+            earlier = json.loads(args.reuse_inprocess.read_text())
+            for key in ("render", "hits", "search", "mentions", "ceiling_bytes"):
+                self.results[key] = earlier[key]
+            self.results["reused_inprocess_from"] = earlier.get("started")
+        else:
+            self.inprocess_measures(urls_file, search_file, ceiling_dir, uncached)
+        self.servers(urls)
+
+    def inprocess_measures(self, urls_file, search_file, ceiling_dir, uncached) -> None:
+        args = self.args
         log("single-thread render time per page type")
         self.results["render"] = self.inprocess(
             "render",
@@ -315,21 +347,32 @@ http {{
         log("mention detection")
         self.results["mentions"] = mentions()
 
+    def servers(self, urls) -> None:
         log("wrk: page cache off")
         server, port = self.gunicorn("gunicorn-uncached", NEWSROOM_PAGE_CACHE="0")
-        self.results["warm_uncached"] = self.warm(port, [path for page_type in PAGE_TYPES for path in urls[page_type][:5]], passes=1)
-        for page_type in PAGE_TYPES:
-            self.results["wrk"][("off", page_type)] = self.wrk(port, urls[page_type])
+        # The static ceiling first: after a page run, queued renders would still hold the workers.
         self.results["ceilings"]["whitenoise"] = self.wrk(port, [CEILING_PATH])
+        self.results["warm_uncached"] = self.warm(port, [path for page_type in PAGE_TYPES for path in urls[page_type][:2]], passes=1)
+        for page_type in PAGE_TYPES:
+            # One connection per worker and a long timeout: an uncached page may take seconds, and
+            # requests queued behind it would only measure the queue.
+            self.drain(port)
+            self.results["wrk"][("off", page_type)] = self.wrk(
+                port, urls[page_type], connections=2, duration=max(self.args.duration, 20), timeout=60
+            )
+        self.drain(port)
         served = sum(figures["requests"] for (config, _type), figures in self.results["wrk"].items() if config == "off")
         self.results["memory_uncached"] = {"requests": served, "rss_mib": [rss_mib(pid) for pid in workers_alive(_children(server.pid))]}
         self.stop(server)
 
         log("wrk: page cache on (local memory)")
         server, port = self.gunicorn("gunicorn-locmem", NEWSROOM_PAGE_CACHE="1")
+        # A cache hit costs the same whatever the page: one URL per type, cached in both workers'
+        # memories (with many URLs, each worker's first request of each one is a miss).
         for page_type in PAGE_TYPES:
-            self.results[("warm", "locmem", page_type)] = self.warm(port, urls[page_type], passes=2)
-            self.results["wrk"][("locmem", page_type)] = self.wrk(port, urls[page_type])
+            path = urls[page_type][0]
+            self.results[("warm", "locmem", page_type)] = self.warm_until_hit(port, path)
+            self.results["wrk"][("locmem", page_type)] = self.wrk(port, [path])
         self.stop(server)
 
         log("wrk: page cache on (Redis), then through Varnish")
@@ -339,11 +382,11 @@ http {{
         server, port = self.gunicorn("gunicorn-redis", **edge_env, NEWSROOM_VARNISH_URL=f"http://127.0.0.1:{purge_port}")
         varnish, public = self.varnish(port, purge_port)
         for page_type in PAGE_TYPES:
-            self.results[("warm", "redis", page_type)] = self.warm(port, urls[page_type], passes=1)
+            self.results[("warm", "redis", page_type)] = self.warm(port, urls[page_type], passes=2)
             self.results["wrk"][("redis", page_type)] = self.wrk(port, urls[page_type])
         gzip_header = {"Accept-Encoding": "gzip"}
         for page_type in PAGE_TYPES:
-            self.results[("warm", "varnish", page_type)] = self.warm(public, urls[page_type], passes=1, headers=gzip_header)
+            self.results[("warm", "varnish", page_type)] = self.warm(public, urls[page_type], passes=2, headers=gzip_header)
             self.results["wrk"][("varnish", page_type)] = self.wrk(public, urls[page_type], gzip_accepted=True)
         self.warm(public, [CEILING_PATH], passes=2, headers=gzip_header)
         self.results["ceilings"]["varnish"] = self.wrk(public, [CEILING_PATH], gzip_accepted=True)
@@ -376,10 +419,31 @@ http {{
         mixed = [path for page_type in PAGE_TYPES for path in urls[page_type]]
         self.warm(port, mixed, passes=1)
         before = {pid: rss_mib(pid) for pid in workers}
-        result = self.wrk(port, mixed, duration=3600, limit=10_000 // 2)
-        after = {pid: rss_mib(pid) for pid in workers_alive(workers)}
+        # Two client threads, one request at a time each (wrk leaves idle connections open when it
+        # stops after a count, and a sync worker waits on them until its timeout kills it).
+        counts = {"requests": 0, "errors": 0}
+
+        def client(offset):
+            for number in range(5000):
+                status = http_get(port, mixed[(offset + number) % len(mixed)])[0]
+                counts["requests"] += 1
+                counts["errors"] += status != 200
+
+        threads = [threading.Thread(target=client, args=(offset,)) for offset in (0, len(mixed) // 2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        alive = workers_alive(workers)
+        after = {pid: rss_mib(pid) for pid in alive}
         self.stop(server)
-        return {"requests": result["requests"], "before_mib": before, "after_mib": after, "errors": result["errors"]}
+        return {
+            "requests": counts["requests"],
+            "before_mib": before,
+            "after_mib": after,
+            "errors": counts["errors"],
+            "restarted": len(workers) - len(alive),
+        }
 
 
 def worker_pids(master: int) -> list[int]:
@@ -472,7 +536,11 @@ def report(results: dict, args) -> str:
     lines = [
         f"# Newsroom benchmark — {results['articles']:,} live articles".replace(",", " "),
         "",
-        f"Run {results['started']} → {results.get('finished', '?')}; wrk -t2 -c{args.connections}, {args.duration} s per line, loopback.",
+        (
+            f"Run {results['started']} → {results.get('finished', '?')}; wrk -t2 -c{args.connections}, {args.duration} s per line, loopback "
+            f"(page cache off: -c2, {max(args.duration, 20)} s, 60 s timeout; cache on: one URL per type for local memory, "
+            f"the {args.sample}-URL sample for Redis and Varnish)."
+        ),
         (
             f"Machine: {m['nproc']} CPUs ({m['cpu']}), {m['ram_gib']} GiB RAM, Linux {m['kernel']}, Python {m['python']}, "
             f"{m['postgres']}, {m['varnish']}, {m['nginx']}, {m['redis']}, {m['wrk']}."
@@ -626,6 +694,7 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=None, help="seconds per wrk run (default 5, 10 with --full)")
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--render-runs", type=int, default=30)
+    parser.add_argument("--reuse-inprocess", type=Path, help="take render, search and mention figures from this results.json")
     parser.add_argument("--sample", type=int, default=20, help="URLs per page type (default 20)")
     parser.add_argument("--output", type=Path, default=ROOT / "var" / "bench" / "results.md")
     args = parser.parse_args()
