@@ -47,7 +47,30 @@ CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 DC_NS = "http://purl.org/dc/elements/1.1/"
 
 
-class NewsroomRssFeed(Rss201rev2Feed):
+# Characters XML 1.0 cannot carry (Django's generator raises on them, a 500 for the whole feed).
+# An editor can paste them from a word processor; they have no visible meaning, so they go.
+_XML_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_safe(value):
+    if isinstance(value, str):
+        return _XML_FORBIDDEN.sub("", value)
+    if isinstance(value, list | tuple):
+        return type(value)(_xml_safe(item) for item in value)
+    return value
+
+
+class XmlSafeFeedMixin:
+    """Strip the characters XML 1.0 forbids from the feed's and every item's text."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*[_xml_safe(arg) for arg in args], **{key: _xml_safe(value) for key, value in kwargs.items()})
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(*[_xml_safe(arg) for arg in args], **{key: _xml_safe(value) for key, value in kwargs.items()})
+
+
+class NewsroomRssFeed(XmlSafeFeedMixin, Rss201rev2Feed):
     """RSS 2.0 with every author as `dc:creator` and the full text in `content:encoded`."""
 
     def rss_attributes(self):
@@ -64,7 +87,7 @@ class NewsroomRssFeed(Rss201rev2Feed):
             handler.addQuickElement("content:encoded", item["content"])
 
 
-class NewsroomAtomFeed(Atom1Feed):
+class NewsroomAtomFeed(XmlSafeFeedMixin, Atom1Feed):
     """Atom with every author as an `author` element and the full text as `content`."""
 
     def add_item_elements(self, handler, item):

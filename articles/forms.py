@@ -1,6 +1,10 @@
 """Admin form of the article editor: checks that span several fields or inline rows."""
 
+from django import forms
+
 from wagtail.admin.forms import WagtailAdminPageForm
+
+from taggit.models import Tag
 
 
 class ArticlePageForm(WagtailAdminPageForm):
@@ -18,6 +22,19 @@ class ArticlePageForm(WagtailAdminPageForm):
         self._refuse_duplicates("article_authors", "author", "Cet auteur figure déjà dans la signature de l'article.")
         self._refuse_duplicates("entity_links", "entity", "Cette entité est déjà liée à l'article.")
         return cleaned_data
+
+    def clean_tags(self):
+        """Refuse a tag that would have an empty slug (« {{ », « <> », « 日本 »): it could have no page
+        or feed of its own, and every link to it would be broken."""
+        tags = self.cleaned_data.get("tags") or []
+        empty = [name for name in tags if not Tag().slugify(name)]
+        if empty:
+            names = ", ".join(f"«\u202f{name}\u202f»" for name in empty)
+            verb = "ne peut" if len(empty) == 1 else "ne peuvent"
+            raise forms.ValidationError(
+                f"Un mot-clé doit contenir au moins une lettre ou un chiffre de l’alphabet latin\u00a0: {names} {verb} pas servir."
+            )
+        return tags
 
     def _require_an_author(self):
         # Checked here rather than with min_num on the panel: min_num draws an empty row that

@@ -43,6 +43,8 @@ NEWS_WINDOW = timedelta(hours=48)
 def _feeds(kind: str, slug: str | None = None) -> set[str]:
     from articles.feeds import feed_url
 
+    if slug == "":  # a tag made outside the editor's check, with no letter or digit: it has no feed
+        return set()
     return {feed_url(kind, "rss", slug), feed_url(kind, "atom", slug)}
 
 
