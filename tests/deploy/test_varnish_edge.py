@@ -27,15 +27,14 @@ import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import quote
 
 from django.conf import settings as django_settings
-from django.db import connection
 from django.test import Client
 
 import pytest
 
 from articles import factories
+from tests.servers import database_url, free_port, start_redis, wait_for
 
 pytestmark = pytest.mark.edge
 
@@ -45,12 +44,6 @@ VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
 HOST = "localhost"  # the default Wagtail site's hostname, and one of the app's allowed hosts
 # TEST-NET-1 (RFC 5737): an address no test request can come from, to see the ACL refuse loopback.
 FOREIGN_PURGER = "192.0.2.1"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @dataclass
@@ -79,23 +72,6 @@ def request(port: int, path: str, method: str = "GET", headers: dict | None = No
         return Answer(response.status, {key.lower(): value for key, value in response.getheaders()}, body)
     finally:
         conn.close()
-
-
-def wait_for(check, what: str, timeout: float = 20.0, process: subprocess.Popen | None = None, log: Path | None = None):
-    """Poll `check` until it returns a truthy value; fail with the server's log otherwise."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process is not None and process.poll() is not None:
-            break
-        try:
-            result = check()
-        except OSError:
-            result = None
-        if result:
-            return result
-        time.sleep(0.05)
-    output = log.read_text(errors="replace")[-4000:] if log and log.exists() else ""
-    pytest.fail(f"{what} did not come up.\n{output}")
 
 
 def site_vcl(backend_port: int, purgers: list[str]) -> str:
@@ -382,31 +358,6 @@ class App:
     process: subprocess.Popen
     log: Path
     redis_url: str
-
-
-def database_url() -> str:
-    """The pytest database, as DATABASE_URL for the gunicorn processes."""
-    db = connection.settings_dict
-    credentials = quote(db["USER"] or "", safe="")
-    if db.get("PASSWORD"):
-        credentials += ":" + quote(db["PASSWORD"], safe="")
-    host = quote(db["HOST"] or "", safe="")
-    port = f":{db['PORT']}" if db.get("PORT") else ""
-    return f"postgres://{credentials}@{host}{port}/{quote(db['NAME'], safe='')}"
-
-
-def start_redis(directory: Path) -> tuple[subprocess.Popen, str]:
-    """Debian's redis-server on a unix socket: the application cache the app servers share."""
-    redis_server = shutil.which("redis-server") or "/usr/bin/redis-server"
-    assert Path(redis_server).exists(), "redis-server is missing: scripts/ensure-system-packages.sh installs it"
-    sock = directory / "redis.sock"
-    process = subprocess.Popen(  # noqa: S603 - our own command line
-        [redis_server, "--port", "0", "--unixsocket", str(sock), "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    wait_for(sock.exists, "redis-server", process=process)
-    return process, f"unix://{sock}"
 
 
 @pytest.fixture(scope="module")

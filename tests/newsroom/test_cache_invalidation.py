@@ -4,14 +4,12 @@ import datetime
 import time
 
 from django.core.management import call_command
-from django.test import Client
 from django.utils import timezone
 
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Revision
 
 import pytest
-from zeal import zeal_context
 
 from articles import factories
 from articles.models import ArticlePage, HomePage
@@ -21,19 +19,6 @@ from partners.factories import make_logo
 from partners.models import Partner
 
 pytestmark = pytest.mark.django_db
-
-
-class ReaderClient(Client):
-    """One N+1 detection scope per request: a query repeated by two separate requests is no N+1."""
-
-    def request(self, **request):
-        with zeal_context():
-            return super().request(**request)
-
-
-@pytest.fixture
-def client():
-    return ReaderClient()
 
 
 SITEMAPS = {"/sitemap.xml", "/sitemap-articles.xml", "/sitemap-rubriques.xml"}

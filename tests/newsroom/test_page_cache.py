@@ -4,31 +4,18 @@ import io
 import logging
 
 from django.http import HttpResponse
-from django.test import Client, RequestFactory, override_settings
+from django.test import RequestFactory, override_settings
 
 from wagtail.models import PageViewRestriction
 
 import pytest
-from zeal import zeal_context, zeal_ignore
+from zeal import zeal_ignore
 
 from articles import factories
 from newsroom.cache_purge import purge_paths
 from newsroom.page_cache import PageCacheMiddleware, normalised_query
 
 pytestmark = pytest.mark.django_db
-
-
-class ReaderClient(Client):
-    """One N+1 detection scope per request: a query repeated by two separate requests is no N+1."""
-
-    def request(self, **request):
-        with zeal_context():
-            return super().request(**request)
-
-
-@pytest.fixture
-def client():
-    return ReaderClient()
 
 
 @pytest.fixture

@@ -9,29 +9,18 @@ import contextlib
 import http.client
 import os
 import secrets
-import shutil
 import signal
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
-from urllib.parse import quote
-
-from django.db import connection
 
 import pytest
 
 from articles import factories
 from articles.models import ArticlePage
+from tests.servers import database_url, free_port, start_redis, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def get(port: int, path: str, method: str = "GET", headers: dict | None = None, body: str | None = None):
@@ -45,39 +34,11 @@ def get(port: int, path: str, method: str = "GET", headers: dict | None = None, 
         conn.close()
 
 
-def wait_for(check, what: str, process: subprocess.Popen, log: Path | None = None, timeout: float = 30.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and process.poll() is None:
-        with contextlib.suppress(OSError):
-            if check():
-                return
-        time.sleep(0.05)
-    output = log.read_text(errors="replace")[-3000:] if log and log.exists() else ""
-    pytest.fail(f"{what} did not come up.\n{output}")
-
-
-def database_url() -> str:
-    db = connection.settings_dict
-    credentials = quote(db["USER"] or "", safe="")
-    if db.get("PASSWORD"):
-        credentials += ":" + quote(db["PASSWORD"], safe="")
-    port = f":{db['PORT']}" if db.get("PORT") else ""
-    return f"postgres://{credentials}@{quote(db['HOST'] or '', safe='')}{port}/{quote(db['NAME'], safe='')}"
-
-
 @pytest.fixture
 def redis_url(tmp_path):
-    redis_server = shutil.which("redis-server") or "/usr/sbin/redis-server"
-    assert Path(redis_server).exists(), "redis-server is missing: scripts/ensure-system-packages.sh installs it"
-    sock = tmp_path / "redis.sock"
-    process = subprocess.Popen(  # noqa: S603 - our own command line
-        [redis_server, "--port", "0", "--unixsocket", str(sock), "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    process, url = start_redis(tmp_path)
     try:
-        wait_for(sock.exists, "redis-server", process)
-        yield f"unix://{sock}"
+        yield url
     finally:
         process.terminate()
         process.wait(timeout=10)
@@ -111,7 +72,7 @@ def app_servers(redis_url, tmp_path):
                 )
             servers.append((port, process, log))
         for port, process, log in servers:
-            wait_for(lambda port=port: get(port, "/health/")[0] == 200, "gunicorn", process, log)
+            wait_for(lambda port=port: get(port, "/health/")[0] == 200, "gunicorn", timeout=30.0, process=process, log=log)
         yield [port for port, _process, _log in servers]
     finally:
         for _port, process, _log in servers:

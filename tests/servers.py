@@ -1,0 +1,60 @@
+"""Servers the integration tests start for real: free ports, polling, the pytest database's URL, Redis."""
+
+import shutil
+import socket
+import subprocess
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+from django.db import connection
+
+import pytest
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(check, what: str, timeout: float = 20.0, process: subprocess.Popen | None = None, log: Path | None = None):
+    """Poll `check` until it returns a truthy value; fail with the server's log otherwise."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            break
+        try:
+            result = check()
+        except OSError:
+            result = None
+        if result:
+            return result
+        time.sleep(0.05)
+    output = log.read_text(errors="replace")[-4000:] if log and log.exists() else ""
+    pytest.fail(f"{what} did not come up.\n{output}")
+
+
+def database_url() -> str:
+    """The pytest database, as DATABASE_URL for the gunicorn processes."""
+    db = connection.settings_dict
+    credentials = quote(db["USER"] or "", safe="")
+    if db.get("PASSWORD"):
+        credentials += ":" + quote(db["PASSWORD"], safe="")
+    host = quote(db["HOST"] or "", safe="")
+    port = f":{db['PORT']}" if db.get("PORT") else ""
+    return f"postgres://{credentials}@{host}{port}/{quote(db['NAME'], safe='')}"
+
+
+def start_redis(directory: Path) -> tuple[subprocess.Popen, str]:
+    """Debian's redis-server on a unix socket: the application cache the app servers share."""
+    redis_server = shutil.which("redis-server") or "/usr/bin/redis-server"
+    assert Path(redis_server).exists(), "redis-server is missing: scripts/ensure-system-packages.sh installs it"
+    sock = directory / "redis.sock"
+    process = subprocess.Popen(  # noqa: S603 - our own command line
+        [redis_server, "--port", "0", "--unixsocket", str(sock), "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    wait_for(sock.exists, "redis-server", process=process)
+    return process, f"unix://{sock}"
