@@ -113,8 +113,10 @@ class Bench:
 
     def inprocess(self, *command: str, env=None) -> dict:
         completed = subprocess.run(  # noqa: S603 - our own command line
-            [PYTHON, str(BENCH / "inprocess.py"), *command], cwd=ROOT, env=env or self.env, check=True, capture_output=True, text=True
+            [PYTHON, str(BENCH / "inprocess.py"), *command], cwd=ROOT, env=env or self.env, check=False, capture_output=True, text=True
         )
+        if completed.returncode:
+            raise RuntimeError(f"inprocess.py {command[0]} failed:\n{completed.stderr[-3000:]}")
         if completed.stderr.strip():
             log(completed.stderr.strip().splitlines()[-1])
         return json.loads(completed.stdout.strip().splitlines()[-1])

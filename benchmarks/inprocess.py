@@ -35,6 +35,7 @@ from django.db import connection  # noqa: E402
 from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.utils.text import slugify  # noqa: E402
 
 from taggit.models import Tag  # noqa: E402
 
@@ -189,7 +190,9 @@ def publish(app_port: int, edge_port: int, rounds: int) -> dict:
             _get(edge_port, "/")
         _status, _body, headers = _get(edge_port, "/")
         edge_was = headers.get("X-Cache", "")
-        article = factories.make_article(section=section, title=title, chapo="Un article publié par le banc d'essai.", publish=False)
+        article = factories.make_article(
+            section=section, title=title, slug=slugify(title), chapo="Un article publié par le banc d'essai.", publish=False
+        )
         revision = article.latest_revision
         started = time.perf_counter()
         revision.publish()
