@@ -95,8 +95,12 @@ def stale_save_response(request, page):
     if request.method != "POST" or getattr(request, _CHECKED, False) or not request.accepts("text/html"):
         # JSON means autosave, which Wagtail already refuses when out of date.
         return None
-    # Two columns rather than the revision object the view loads again anyway.
-    latest = Revision.objects.filter(pk=page.latest_revision_id).values_list("pk", "created_at").first()
+    # Three columns rather than the revision object the view loads again anyway.
+    latest = Revision.objects.filter(pk=page.latest_revision_id).values_list("pk", "created_at", "user_id").first()
+    # A newer revision of one's own (an autosave that landed just before « Soumettre », another tab
+    # of the same person) overwrites nobody: only a colleague's newer version is worth a refusal.
+    if latest is not None and latest[2] == request.user.pk:
+        return None
     if not is_out_of_date(request.POST, latest):
         return None
     setattr(request, _CHECKED, True)

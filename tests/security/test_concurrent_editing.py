@@ -105,6 +105,23 @@ def test_an_up_to_date_save_goes_through_at_once(article, author, journalist, cl
     assert ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object().chapo == "Une mise à jour."
 
 
+def test_a_newer_revision_of_ones_own_is_no_conflict(article, author, journalist, client):
+    """Two tabs of the same journalist, or an autosave landing just before « Soumettre »: the newer
+    revision is theirs, nobody is overwritten, the save goes through."""
+    from django.test import Client
+
+    other_tab = Client()
+    client.force_login(journalist)
+    other_tab.force_login(journalist)
+    first_tab = loaded_revision(client, edit_url(article))
+    assert save(other_tab, article, author, "Depuis l’autre onglet.", loaded_revision(other_tab, edit_url(article))).status_code == 302
+
+    response = save(client, article, author, "Depuis le premier onglet.", first_tab)
+
+    assert response.status_code == 302
+    assert ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object().chapo == "Depuis le premier onglet."
+
+
 def test_wagtail_refuses_a_stale_autosave_by_itself(article, author, journalist, editor, client):
     """The autosave path (JSON) is Wagtail's own check; it must still hold with our hook in place."""
     from django.test import Client
