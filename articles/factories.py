@@ -1,10 +1,12 @@
 """Builders for tests, the demo and the corpus generator: real pages, saved and published."""
 
+import datetime
 import itertools
 import json
 from io import BytesIO
 
 from django.core.files.images import ImageFile
+from django.utils import timezone
 
 from wagtail.images import get_image_model
 from wagtail.models import Collection
@@ -102,3 +104,27 @@ def make_entity(*, name: str | None = None, kind: str | None = None, aliases=(),
         Entity.objects.filter(pk=entity.pk).update(live=False)
         entity.live = False
     return entity
+
+
+def schedule(page, *, overdue: bool = False):
+    """Publish `page` with a go-live time: an hour ahead, or already passed with `overdue=True`.
+
+    A passed go-live time cannot be given to publish() (Wagtail then publishes at once), so the
+    revision is scheduled an hour ahead and then dated back, as if the hour had gone by while no
+    scheduler ran. Tests need no sleep, and a slow machine cannot overrun a short margin.
+    """
+    page.go_live_at = timezone.now() + datetime.timedelta(hours=1)
+    revision = page.save_revision()
+    revision.publish()
+    if overdue:
+        make_due(revision)
+    return revision
+
+
+def make_due(revision):
+    """Date a scheduled revision's go-live time back to one second ago: publish_scheduled takes it."""
+    due = timezone.now() - datetime.timedelta(seconds=1)
+    revision.refresh_from_db()
+    revision.content["go_live_at"] = due.isoformat()
+    revision.approved_go_live_at = due
+    revision.save(update_fields=["content", "approved_go_live_at"])

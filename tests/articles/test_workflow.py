@@ -1,11 +1,7 @@
 """The editorial workflow, driven through the admin over HTTP as each role would."""
 
-import datetime
-import time
-
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
 
 from wagtail.models import Page, Revision, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, streamfield
@@ -132,8 +128,7 @@ def test_h3_before_any_h2_is_refused_in_french(client, section, author, editor):
 
 def test_scheduled_article_appears_only_after_publish_scheduled(client, section, author):
     article = factories.make_article(section=section, publish=False, authors=[author], title="Sous embargo")
-    article.go_live_at = timezone.now() + datetime.timedelta(seconds=2)
-    article.save_revision().publish()
+    revision = factories.schedule(article)
     article.refresh_from_db()
 
     assert not article.live
@@ -143,7 +138,7 @@ def test_scheduled_article_appears_only_after_publish_scheduled(client, section,
     call_command("publish_scheduled")
     assert not ArticlePage.objects.get(pk=article.pk).live  # not yet due
 
-    time.sleep(2.2)
+    factories.make_due(revision)
     call_command("publish_scheduled")
 
     assert ArticlePage.objects.get(pk=article.pk).live

@@ -173,19 +173,11 @@ def test_scheduling_purges_nothing_and_the_go_live_purges_the_whole_set(client, 
     prime(client, "/", section.url)
     purged.clear()
 
-    # An hour ahead, so that a slow machine cannot reach the go-live time during publish() itself.
-    draft.go_live_at = timezone.now() + datetime.timedelta(hours=1)
-    revision = draft.save_revision()
-    revision.publish()
+    revision = factories.schedule(draft)
     assert purged == []
     assert client.get("/")["X-Cache"] == "HIT"
 
-    # The hour passes: the scheduled revision (its approval and the go-live date it carries) is due.
-    due = timezone.now() - datetime.timedelta(seconds=1)
-    revision.refresh_from_db()
-    revision.content["go_live_at"] = due.isoformat()
-    revision.approved_go_live_at = due
-    revision.save(update_fields=["content", "approved_go_live_at"])
+    factories.make_due(revision)  # the hour passes
     call_command("publish_scheduled")
 
     article = ArticlePage.objects.get(pk=draft.pk)

@@ -5,7 +5,6 @@ settings, its DATABASE_URL and MEDIA_ROOT): two rubriques, an author, entities, 
 its logo, and articles with hero images, tags and entity links.
 """
 
-import datetime
 import json
 import os
 import sys
@@ -18,7 +17,6 @@ import django
 
 django.setup()
 
-from django.utils import timezone  # noqa: E402
 
 from articles import factories  # noqa: E402
 from partners.factories import make_partner  # noqa: E402
@@ -58,10 +56,9 @@ def seed() -> dict:
                 hero_credit="Newsroom",
             )
         )
-    # Due a second from now: the scheduler test finds it waiting, as after a go-live time passes.
+    # Overdue: the scheduler test finds it waiting, as after a go-live time passes.
     scheduled = factories.make_article(section=research, publish=False, title="Sous embargo")
-    scheduled.go_live_at = timezone.now() + datetime.timedelta(seconds=1)
-    scheduled.save_revision().publish()
+    factories.schedule(scheduled, overdue=True)
     return {
         "scheduled_page_id": scheduled.pk,
         "home": "/",
