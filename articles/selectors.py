@@ -121,8 +121,17 @@ def related_and_linked_articles(*, article, linked_ids=(), limit=RELATED_COUNT):
     linked_ids = sorted(set(linked_ids) - {article.pk})
     tag_ids = ArticleTag.objects.filter(content_object_id=article.pk).values("tag_id")
     pick_order = RelatedArticle.objects.filter(article_id=article.pk, target_id=OuterRef("pk")).values("sort_order")[:1]
+    # Candidates first (articles sharing a tag, the picks, the links: indexed lookups), so that the
+    # tag count below runs over a few thousand rows, not over every live article (100,000 in the
+    # benchmark corpus, where counting them all took over a second). Same rows, same single query.
+    candidates = (
+        Q(pk__in=ArticleTag.objects.filter(tag_id__in=tag_ids).values("content_object_id"))
+        | Q(pk__in=RelatedArticle.objects.filter(article_id=article.pk).values("target_id"))
+        | Q(pk__in=linked_ids)
+    )
     rows = list(
         teaser_queryset()
+        .filter(candidates)
         .exclude(pk=article.pk)
         .annotate(
             pick_order=Subquery(pick_order),
