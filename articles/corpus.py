@@ -93,7 +93,7 @@ class CorpusSizes:
         if self.sections > len(corpus_text.SECTIONS):
             problems.append(f"--sections ne peut pas dépasser {len(corpus_text.SECTIONS)}.")
         if self.entities >= 1 and self.articles >= 1 and self.links > self.articles * min(self.entities, 20):
-            problems.append("--links est trop grand : au plus 20 entités par article.")
+            problems.append("--links est trop grand\u00a0: au plus 20 entités par article.")
         return problems
 
 
