@@ -179,7 +179,7 @@ def _get(port: int, path: str, headers=None) -> tuple[int, str, dict]:
 def publish(app_port: int, edge_port: int, rounds: int) -> dict:
     """Publish an article the way Wagtail does, then poll the home page until it shows it, through
     the application cache (gunicorn) and through Varnish. Both were warm (cached) before."""
-    from articles import factories
+    from demo import factories
 
     section = SectionPage.objects.live().first()
     app_times, edge_times, publish_times = [], [], []

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 
 import pytest
 
-from articles import factories
+from demo import factories
 
 
 @pytest.fixture

@@ -2,9 +2,9 @@
 
 import pytest
 
-from articles import factories
 from articles.blocks import ArticleBodyBlock
-from partners.factories import make_partner
+from demo import factories
+from demo.partner_factories import make_partner
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from wagtail.models import Page, PageViewRestriction
 
 import pytest
 
-from articles import factories
 from articles.restrictions import view_restrictions_of
+from demo import factories
 from newsroom.models import SiteIdentity
 
 pytestmark = pytest.mark.django_db

@@ -15,10 +15,10 @@ from wagtail.models import PageViewRestriction
 import feedparser
 import pytest
 
-from articles import factories
 from articles.feeds import ENCLOSURE_RENDITION, ITEM_COUNT
 from articles.models import ArticlePage
-from partners.factories import make_partner
+from demo import factories
+from demo.partner_factories import make_partner
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ from wagtail.test.utils import WagtailPageTestCase
 
 import pytest
 
-from articles import factories
 from articles.models import ArticlePage, HomePage, SectionPage
+from demo import factories
 from tests.admin_forms import article_form
 
 

@@ -10,10 +10,10 @@ from django.core.cache import cache
 
 import pytest
 
-from articles import factories
 from articles.models import RelatedArticle
+from demo import factories
+from demo.partner_factories import make_partner
 from entities.models import Deal, Role
-from partners.factories import make_partner
 
 pytestmark = pytest.mark.django_db
 

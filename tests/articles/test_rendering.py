@@ -11,8 +11,8 @@ from wagtail.embeds.models import Embed
 
 import pytest
 
-from articles import factories
 from articles.models import ArticleUpdate
+from demo import factories
 
 pytestmark = pytest.mark.django_db
 

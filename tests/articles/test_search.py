@@ -14,11 +14,11 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
-from articles import factories
 from articles.models import ArticlePage
 from articles.search import MAX_QUERY_LENGTH, Highlighter, clean_query
+from demo import factories
+from demo.partner_factories import make_partner
 from entities.mentions import get_default_index, invalidate_default_index
-from partners.factories import make_partner
 
 URL = "/recherche/"
 

@@ -10,10 +10,10 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
-from articles import factories
 from articles.models import ArticlePage
+from demo import factories
+from demo.partner_factories import make_partner
 from newsroom.models import SiteIdentity
-from partners.factories import make_partner
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,9 @@ from django.urls import reverse
 
 import pytest
 
-from articles import factories
 from articles.models import ArticlePage
-from partners.factories import make_partner
+from demo import factories
+from demo.partner_factories import make_partner
 from tests.admin_forms import article_form
 
 pytestmark = pytest.mark.django_db

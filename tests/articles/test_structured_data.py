@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from articles import factories
+from demo import factories
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from wagtail.test.utils.form_data import inline_formset, streamfield
 
 import pytest
 
-from articles import factories
 from articles.models import ArticlePage
+from demo import factories
 from tests.admin_forms import article_form
 
 pytestmark = pytest.mark.django_db

@@ -14,8 +14,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from articles import factories
 from articles.models import ArticlePage
+from demo import factories
 from tests.browser.helpers import AutosaveWatcher
 
 CHIEF_TEXT = "La version de la rédaction en chef."

@@ -14,8 +14,8 @@ from wagtail.models import Site
 import pytest
 from playwright.sync_api import expect
 
-from articles import factories
 from articles.models import ArticlePage
+from demo import factories
 from entities.models import Entity
 from tests.browser.helpers import AutosaveWatcher, BrowserProblems
 

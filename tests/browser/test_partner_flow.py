@@ -13,8 +13,8 @@ from django.conf import settings
 import pytest
 from playwright.sync_api import expect
 
-from articles import factories as article_factories
-from partners.logos import wordmark
+from demo import factories as article_factories
+from demo.logos import wordmark
 from partners.models import Partner, paris_today
 
 PARTNER = "pricefactory.fr"

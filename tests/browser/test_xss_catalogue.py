@@ -43,12 +43,12 @@ from wagtail.test.utils.form_data import inline_formset, rich_text, streamfield
 import pytest
 from taggit.utils import parse_tags
 
-from articles import factories
 from articles.blocks import PARAGRAPH_FEATURES
 from articles.models import ArticlePage, Author
 from articles.search import MAX_QUERY_LENGTH, clean_query
+from demo import factories
+from demo.partner_factories import make_logo
 from entities.models import Deal, Entity, Role
-from partners.factories import make_logo
 from partners.models import Partner
 from tests.admin_forms import article_form
 from tests.security.xss_payloads import NUL_PAYLOADS, payloads

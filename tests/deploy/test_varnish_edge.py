@@ -33,7 +33,7 @@ from django.test import Client
 
 import pytest
 
-from articles import factories
+from demo import factories
 from tests.servers import database_url, free_port, start_redis, wait_for
 
 pytestmark = pytest.mark.edge

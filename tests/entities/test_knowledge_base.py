@@ -13,9 +13,9 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 import pytest
 
-from articles import factories
 from articles.models import ArticleAuthor, ArticleEntity, ArticlePage
 from articles.selectors import TEASER_RENDITIONS
+from demo import factories
 from entities.models import Deal, Entity, Role
 from entities.services import entity_merge
 

@@ -4,9 +4,9 @@ from django.urls import reverse
 
 import pytest
 
-from articles import factories
 from articles.models import ArticlePage
 from articles.suggestions import suggest_entities
+from demo import factories
 from entities import ner
 from entities.mentions import find_mentions
 from entities.models import Entity

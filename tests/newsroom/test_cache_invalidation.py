@@ -10,11 +10,11 @@ from wagtail.models import Revision
 
 import pytest
 
-from articles import factories
 from articles.models import ArticlePage, HomePage
+from demo import factories
+from demo.partner_factories import make_logo
 from newsroom.cache_purge import paths_purged, urls_for_page
 from newsroom.models import SiteIdentity
-from partners.factories import make_logo
 from partners.models import Partner
 
 pytestmark = pytest.mark.django_db

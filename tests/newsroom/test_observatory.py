@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from articles import factories
+from demo import factories
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "node_modules" / "@mdn" / "mdn-http-observatory"

@@ -11,7 +11,7 @@ from wagtail.models import PageViewRestriction
 import pytest
 from zeal import zeal_ignore
 
-from articles import factories
+from demo import factories
 from newsroom.cache_purge import purge_paths
 from newsroom.page_cache import PageCacheMiddleware, normalised_query
 

@@ -10,8 +10,8 @@ from wagtail.models import PageLogEntry
 
 import pytest
 
-from articles import factories
 from articles.models import ArticlePage
+from demo import factories
 from newsroom import scheduler
 
 pytestmark = pytest.mark.django_db

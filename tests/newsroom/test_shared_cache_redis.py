@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from articles import factories
 from articles.models import ArticlePage
+from demo import factories
 from tests.servers import database_url, free_port, start_redis, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]

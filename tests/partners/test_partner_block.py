@@ -8,8 +8,8 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
+from demo.partner_factories import make_logo, make_partner
 from partners.blocks import PartnerStripBlock
-from partners.factories import make_logo, make_partner
 from partners.models import Partner
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.partners.urls")]
@@ -95,7 +95,7 @@ def test_archiving_removes_the_partner_from_the_cached_block():
 
 
 def test_section_placement_needs_the_section(home):
-    from articles import factories
+    from demo import factories
 
     section = factories.make_section(title="IA")
     make_partner(name="Rubrique", on_site=False, sections=[section])

@@ -2,7 +2,7 @@
 
 import pytest
 
-from partners.factories import make_partner
+from demo.partner_factories import make_partner
 from partners.models import ClickCount, paris_today
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.partners.urls")]

@@ -4,7 +4,7 @@ from wagtail.images import get_image_model
 
 import pytest
 
-from partners.demo import DEMO_PARTNERS, ensure_partners
+from demo.partners import DEMO_PARTNERS, ensure_partners
 from partners.models import Partner, Placement
 
 pytestmark = pytest.mark.django_db

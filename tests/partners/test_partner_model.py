@@ -7,8 +7,8 @@ from django.utils import timezone
 
 import pytest
 
-from articles import factories as article_factories
-from partners.factories import make_partner
+from demo import factories as article_factories
+from demo.partner_factories import make_partner
 from partners.models import Partner, Placement, paris_today
 
 pytestmark = pytest.mark.django_db
@@ -109,7 +109,7 @@ def test_https_url_is_accepted_and_end_before_start_refused():
 
 
 def test_sales_create_a_partner_in_the_admin_with_a_revision(client, sales):
-    from partners.factories import make_logo
+    from demo.partner_factories import make_logo
 
     logo = make_logo(text="Nouveau")
     client.force_login(sales)

@@ -12,9 +12,9 @@ from wagtail.models import Collection, Page, Site
 
 import pytest
 
-from articles import factories as article_factories
+from demo import factories as article_factories
+from demo.partner_factories import make_logo, make_partner
 from entities.models import Entity
-from partners.factories import make_logo, make_partner
 from partners.models import Partner
 from tests.security import admin_walk as walk
 

@@ -6,7 +6,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from partners.factories import make_partner
+from demo.partner_factories import make_partner
 from partners.models import ClickCount, paris_today
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.partners.urls")]

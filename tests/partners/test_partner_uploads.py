@@ -13,8 +13,8 @@ from wagtail.images import get_image_model
 import pytest
 from PIL import Image as PILImage
 
-from partners.factories import partner_collection
-from partners.logos import wordmark
+from demo.logos import wordmark
+from demo.partner_factories import partner_collection
 
 pytestmark = pytest.mark.django_db
 

@@ -18,8 +18,8 @@ import django
 django.setup()
 
 
-from articles import factories  # noqa: E402
-from partners.factories import make_partner  # noqa: E402
+from demo import factories  # noqa: E402
+from demo.partner_factories import make_partner  # noqa: E402
 
 
 def seed() -> dict:

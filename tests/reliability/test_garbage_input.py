@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from zeal import zeal_context, zeal_ignore
 
-from articles import factories
+from demo import factories
 
 pytestmark = pytest.mark.django_db
 

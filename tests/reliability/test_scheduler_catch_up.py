@@ -9,8 +9,8 @@ from wagtail.models import PageLogEntry
 
 import pytest
 
-from articles import factories
 from articles.models import ArticlePage
+from demo import factories
 from newsroom import scheduler
 from tests.reliability.harness import PYTHON, REPO
 

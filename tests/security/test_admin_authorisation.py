@@ -34,9 +34,9 @@ from wagtail.models import Collection, Page, Site, UploadedFile, Workflow
 
 import pytest
 
-from articles import factories
+from demo import factories
+from demo.partner_factories import make_logo, make_partner
 from newsroom.models import TwoFactorPolicy
-from partners.factories import make_logo, make_partner
 from tests.security.admin_walk import ROLES, admin_routes, fingerprint, route_of, try_request
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.partners.urls")]

@@ -12,8 +12,8 @@ from wagtail.models import PageLogEntry, Revision
 
 import pytest
 
-from articles import factories
 from articles.models import ArticlePage
+from demo import factories
 from newsroom.admin_guards import INCOMPLETE_FORM_MESSAGE
 from tests.admin_forms import article_form
 

@@ -11,7 +11,7 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
-from articles import factories
+from demo import factories
 
 pytestmark = pytest.mark.django_db
 

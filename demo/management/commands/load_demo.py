@@ -6,7 +6,7 @@ import os
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from articles.demo import DEMO_ACCOUNTS, load_demo
+from demo.loader import DEMO_ACCOUNTS, load_demo
 
 
 class Command(BaseCommand):

@@ -7,8 +7,8 @@ from django.core.files.images import ImageFile
 
 from wagtail.images import get_image_model
 
-from partners.factories import partner_collection
-from partners.logos import wordmark
+from demo.logos import wordmark
+from demo.partner_factories import partner_collection
 from partners.models import Partner, Tier
 
 DEMO_PARTNERS = [

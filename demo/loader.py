@@ -1,4 +1,4 @@
-"""Build the demo newsroom from `articles.demo_data`: idempotent, so `make run` may call it every time."""
+"""Build the demo newsroom from `demo.articles_data`: idempotent, so `make run` may call it every time."""
 
 import json
 from dataclasses import dataclass, field
@@ -15,13 +15,13 @@ from django.utils.text import slugify
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Site
 
-from articles import demo_data
-from articles.demo_images import illustration, portrait
 from articles.models import ArticleEntity, ArticlePage, ArticleSource, ArticleUpdate, Author, HomePage, RelatedArticle, SectionPage
-from entities import demo_data as entity_data
+from demo import articles_data as demo_data
+from demo import entities_data as entity_data
+from demo.images import illustration, portrait
+from demo.partners import ensure_partners
 from entities.models import Deal, Entity, Role
 from newsroom.models import SiteIdentity
-from partners.demo import ensure_partners
 from partners.models import Partner
 
 PARIS = ZoneInfo("Europe/Paris")

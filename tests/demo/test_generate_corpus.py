@@ -16,8 +16,8 @@ from wagtail.search.models import IndexEntry
 import pytest
 from taggit.models import Tag
 
-from articles.corpus import CorpusSizes, generate_corpus
 from articles.models import ArticleEntity, ArticlePage, ArticleTag, Author, HomePage, SectionPage
+from demo.corpus import CorpusSizes, generate_corpus
 from entities.models import Entity
 from partners.models import Partner
 

@@ -4,7 +4,7 @@ import logging
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.corpus import CorpusSizes, generate_corpus
+from demo.corpus import CorpusSizes, generate_corpus
 
 SIZE_HELP = {
     "articles": "nombre d'articles",

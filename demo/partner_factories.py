@@ -9,8 +9,8 @@ from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
+from demo.logos import wordmark
 from partners.forms import PARTNER_COLLECTION
-from partners.logos import wordmark
 from partners.models import Partner, paris_today
 
 _sequence = itertools.count(1)

@@ -39,7 +39,6 @@ from wagtail.search.backends import get_search_backend
 
 from taggit.models import Tag
 
-from articles import corpus_text, factories
 from articles.models import (
     ArticleAuthor,
     ArticleEntity,
@@ -53,6 +52,7 @@ from articles.models import (
     SectionPage,
 )
 from articles.selectors import BODY_RENDITIONS, TEASER_RENDITIONS, hero_renditions
+from demo import corpus_text, factories
 from entities.models import Deal, Entity, Role
 
 BATCH = 1000
@@ -370,7 +370,7 @@ class CorpusBuilder:
         return entities
 
     def partners(self, sections: list[SectionPage]) -> list:
-        from partners.factories import make_logo
+        from demo.partner_factories import make_logo
         from partners.models import Partner, Tier, paris_today
 
         rng = self.rng

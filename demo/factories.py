@@ -11,8 +11,8 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from articles.demo_images import illustration
 from articles.models import ArticleAuthor, ArticleEntity, ArticlePage, ArticleSource, Author, HomePage, RelatedArticle, SectionPage
+from demo.images import illustration
 from entities.models import Entity
 
 _sequence = itertools.count(1)
