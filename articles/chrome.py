@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
 
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from articles.models import HomePage, SectionPage
-from articles.restrictions import in_private_section
 from newsroom.models import SiteIdentity
+from newsroom.restrictions import in_private_section
+from newsroom.routing import child_page_models, specific_pages
 
-CACHE_PREFIX = "newsroom:chrome:v1:"
+CACHE_PREFIX = "newsroom:chrome:v2:"
 # A safety net only: every change that matters deletes the entry at once (see articles/signals.py).
 # With the per-process local-memory cache, other workers catch up within this delay; with Redis,
 # at once.
@@ -33,9 +34,9 @@ class Chrome:
     sections: list[SectionPage] = field(default_factory=list)
     # An unsaved default (the model's default name and slogan) for a request without a site.
     identity: SiteIdentity = field(default_factory=SiteIdentity)
-    # slug -> tree path of every child of the home page, live or not: routing finds an article
-    # under its section by path, without loading the section.
-    section_paths: dict[str, str] = field(default_factory=dict)
+    # slug -> tree path of every child of the home page (any page type), live or not: routing finds
+    # a page under it by path, without loading it.
+    child_paths: dict[str, str] = field(default_factory=dict)
 
     def section_of(self, page) -> SectionPage | None:
         """The section an article sits in, found from its tree path without a query."""
@@ -71,12 +72,13 @@ def _build_chrome(site) -> Chrome:
     home = HomePage.objects.filter(pk=site.root_page_id).first()
     if home is None:
         return Chrome(identity=SiteIdentity.for_site(site))
-    children = list(SectionPage.objects.child_of(home).annotate(is_private=in_private_section()).order_by("path"))
+    children = Page.objects.child_of(home).annotate(is_private=in_private_section()).order_by("path")
+    children = specific_pages(children, child_page_models(HomePage))
     return Chrome(
         home=home,
-        sections=[section for section in children if section.live and not section.is_private],
+        sections=[child for child in children if isinstance(child, SectionPage) and child.live and not child.is_private],
         identity=SiteIdentity.for_site(site),
-        section_paths={section.slug: section.path for section in children},
+        child_paths={child.slug: child.path for child in children},
     )
 
 

@@ -27,8 +27,8 @@ from taggit.models import Tag
 from articles.chrome import load_chrome
 from articles.models import ArticleAuthor, ArticleEntity, ArticlePage, ArticleTag, Author, SectionPage
 from articles.renditions import attach_renditions
-from articles.restrictions import public_pages
 from entities.models import Entity
+from newsroom.restrictions import public_pages
 from partners.templatetags.partner_tags import sponsor_label
 
 ITEM_COUNT = 30

@@ -7,7 +7,7 @@ from django.db.models import Case, Count, F, OuterRef, Prefetch, Q, Subquery, Va
 from articles.article_body import body_references, load_images, prepared_body
 from articles.models import ArticleAuthor, ArticlePage, ArticleTag, RelatedArticle
 from articles.renditions import attach_renditions
-from articles.restrictions import public_pages
+from newsroom.restrictions import public_pages
 
 PAGE_SIZE = 12
 RELATED_COUNT = 3

@@ -3,11 +3,11 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from wagtail.models import PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from articles.chrome import invalidate_chrome
-from articles.models import ArticlePage, Author, HomePage, SectionPage
+from articles.models import ArticlePage, Author
 from articles.selectors import AUTHOR_CARD_RENDITION, AUTHOR_PAGE_RENDITION, BODY_RENDITIONS, TEASER_RENDITIONS, hero_renditions
 from entities.models import Entity
 from newsroom.models import SiteIdentity
@@ -55,17 +55,26 @@ def reindex_after_publish(sender, instance, **kwargs):
 
 
 # --- The cached chrome (articles/chrome.py) ---------------------------------------------------
-# Navigation and section routes change when a section or the home page is published, unpublished,
-# moved or deleted, when a view restriction makes a section private or public again, when the
-# site identity or a Site changes. Articles never change the chrome.
+# Navigation and the routes below the home page change when the home page or one of its children
+# (a section or any other page type) is published, unpublished, moved or deleted, when a view
+# restriction makes a section private or public again, when the site identity or a Site changes.
+# Articles and deeper pages never change the chrome.
 
 
-@receiver(page_published, sender=HomePage)
-@receiver(page_published, sender=SectionPage)
-@receiver(page_unpublished, sender=HomePage)
-@receiver(page_unpublished, sender=SectionPage)
-@receiver(post_delete, sender=HomePage)
-@receiver(post_delete, sender=SectionPage)
+def _in_chrome(page) -> bool:
+    """A site's root page or one of its children, from their URL paths (Wagtail caches the roots)."""
+    roots = {root.root_path for root in Site.get_site_root_paths()}
+    return page.url_path in roots or page.url_path.rstrip("/").rsplit("/", 1)[0] + "/" in roots
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_delete)
+def page_changed(sender, instance, **kwargs):
+    if isinstance(instance, Page) and instance.url_path and _in_chrome(instance):
+        invalidate_chrome()
+
+
 @receiver(post_save, sender=SiteIdentity)
 @receiver(post_delete, sender=SiteIdentity)
 @receiver(post_save, sender=Site)

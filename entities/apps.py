@@ -8,4 +8,6 @@ class EntitiesConfig(AppConfig):
     verbose_name = "Entités"
 
     def ready(self):
-        from entities import signals  # noqa: F401 - connects the receivers
+        from entities import public_paths, signals  # noqa: F401 - connects the receivers
+
+        public_paths.register()

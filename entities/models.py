@@ -114,8 +114,10 @@ class Entity(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, Cl
         return "entities/entity_preview.html"
 
     def get_url_path(self) -> str:
-        """The public page, served by the home page's route (see articles.models.HomePage)."""
-        return f"/entites/{self.slug}/"
+        """The public page (entities/public_paths.py)."""
+        from entities.public_paths import entity_path
+
+        return entity_path(self.slug)
 
 
 def _check_dates(start, end, field="end_date"):

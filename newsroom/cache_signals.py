@@ -1,14 +1,19 @@
-"""Purge the page cache and the edge with the exact set of URLs each editorial action changes.
+"""Purge the page cache and the edge with the exact set of URLs each change makes stale.
 
-Connected by `NewsroomConfig.ready()`. The set of an action is what showed the content before it
-(read from the database just before the save, so a removed tag or a changed slug is purged too) and
-what shows it after. Publishing, unpublishing, scheduling and the scheduled go-live, moves and
-deletions of pages; publishing, unpublishing and deleting entities; saving or deleting authors,
-partners, redirects and the site identity; renaming tags; changing an image's file or focal point;
-adding or removing a view restriction (login, groups, password).
+Connected by `NewsroomConfig.ready()`, for every page type and every model registered with
+`newsroom.cache_purge.register_object_paths` — no app is named here. The set of a change is what
+showed the content before it (read from the database just before the save, so a removed tag or a
+changed slug is purged too) and what shows it after.
+
+- Pages, any type: publishing (and the scheduled go-live), unpublishing, moving, deleting.
+- Registered objects: saving and deleting; for models with a draft state (entities), publishing,
+  unpublishing and deleting a live one.
+- Images (a new file or focal point), view restrictions (login, groups, password), redirects and
+  the site identity.
 
 Scheduling a page does not change what readers see (a never-published page stays hidden, a live
 one keeps its live version until the go-live), so it purges nothing; the go-live is a publish.
+Saving a draft purges nothing either: readers see the live row.
 """
 
 import threading
@@ -18,28 +23,21 @@ from django.dispatch import receiver
 
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import DraftStateMixin, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move, published, unpublished
 
-from taggit.models import Tag
-
-from articles.models import ArticlePage, Author, HomePage, SectionPage
-from entities.models import Entity
 from newsroom.cache_purge import (
     all_public_paths,
+    is_watched,
     purge_paths,
-    urls_for_author,
-    urls_for_entity,
+    purges_when_created,
     urls_for_image,
+    urls_for_object,
     urls_for_page,
-    urls_for_partner,
     urls_for_restriction,
-    urls_for_tag,
 )
 from newsroom.models import SiteIdentity
-from partners.models import Partner
 
-PAGE_MODELS = (ArticlePage, SectionPage, HomePage)
 IMAGE_DISPLAY_FIELDS = frozenset({"file", "focal_point_x", "focal_point_y", "focal_point_width", "focal_point_height"})
 _BEFORE = "_newsroom_paths_before"
 # Moves hand different instances to the pre and post signals: the set before waits here.
@@ -54,100 +52,90 @@ def _before(instance) -> set[str]:
     return getattr(instance, _BEFORE, None) or set()
 
 
-def _page_before_save(sender, instance, update_fields=None, raw=False, **kwargs):
-    """Before a full save of a live page (a publish, an unpublish): what showed it until now."""
-    if raw or instance.pk is None or update_fields is not None:
+# --- Pages, of any type ------------------------------------------------------------------------
+
+
+@receiver(pre_save, dispatch_uid="newsroom.cache.before_save")
+def before_save(sender, instance, update_fields=None, raw=False, **kwargs):
+    """Before a full save of a live page or object (a publish, an unpublish): what showed it until now.
+
+    Wagtail saves drafts and bookkeeping with `update_fields`; a full save of a page is a publish
+    or an unpublish."""
+    if raw or instance.pk is None:
         return
-    old = sender.objects.filter(pk=instance.pk, live=True).first()
-    _stash_before(instance, urls_for_page(old) if old is not None else set())
+    if isinstance(instance, Page):
+        if update_fields is None:
+            old = sender.objects.filter(pk=instance.pk, live=True).first()
+            _stash_before(instance, urls_for_page(old) if old is not None else set())
+    elif is_watched(sender):
+        if isinstance(instance, DraftStateMixin):
+            if update_fields is None:
+                old = sender._default_manager.filter(pk=instance.pk, live=True).first()
+                _stash_before(instance, urls_for_object(old) if old is not None else set())
+        else:
+            old = sender._default_manager.filter(pk=instance.pk).first()
+            _stash_before(instance, urls_for_object(old) if old is not None else set())
 
 
-def _page_published(sender, instance, **kwargs):
+@receiver(page_published, dispatch_uid="newsroom.cache.page_published")
+def page_was_published(sender, instance, **kwargs):
     after = urls_for_page(instance) if instance.live else set()
     purge_paths(_before(instance) | after)
 
 
-def _page_unpublished(sender, instance, **kwargs):
+@receiver(page_unpublished, dispatch_uid="newsroom.cache.page_unpublished")
+def page_was_unpublished(sender, instance, **kwargs):
     # Also sent by Wagtail before a live page is deleted.
     purge_paths(_before(instance) | urls_for_page(instance, leaving=True))
 
 
-@receiver(pre_page_move)
+@receiver(pre_page_move, dispatch_uid="newsroom.cache.page_moving")
 def page_moving(sender, instance, **kwargs):
     page = instance.specific
-    if isinstance(page, PAGE_MODELS) and page.live:
+    if page.live:
         moves = getattr(_moves, "pending", {})
         moves[page.pk] = urls_for_page(page, leaving=True)
         _moves.pending = moves
 
 
-@receiver(post_page_move)
+@receiver(post_page_move, dispatch_uid="newsroom.cache.page_moved")
 def page_moved(sender, instance, **kwargs):
     before = getattr(_moves, "pending", {}).pop(instance.pk, set())
-    page = type(instance).objects.get(pk=instance.pk).specific
-    after = urls_for_page(page) if isinstance(page, PAGE_MODELS) and page.live else set()
+    page = Page.objects.get(pk=instance.pk).specific
+    after = urls_for_page(page) if page.live else set()
     purge_paths(before | after)
 
 
-for _model in PAGE_MODELS:
-    pre_save.connect(_page_before_save, sender=_model, dispatch_uid=f"newsroom.cache.before.{_model.__name__}")
-    page_published.connect(_page_published, sender=_model, dispatch_uid=f"newsroom.cache.published.{_model.__name__}")
-    page_unpublished.connect(_page_unpublished, sender=_model, dispatch_uid=f"newsroom.cache.unpublished.{_model.__name__}")
+# --- Objects registered by the apps (entities, authors, partners, tags…) ---------------------
 
 
-# Entities: drafts live in revisions; the row (what readers see) changes on publish and unpublish.
-@receiver(pre_save, sender=Entity)
-def entity_before_save(sender, instance, update_fields=None, raw=False, **kwargs):
-    if raw or instance.pk is None or update_fields is not None:
+@receiver(post_save, dispatch_uid="newsroom.cache.object_saved")
+def object_saved(sender, instance, created=False, raw=False, **kwargs):
+    """A registered object without a draft state: what showed it, and what shows it now."""
+    if raw or isinstance(instance, (Page, DraftStateMixin)) or not is_watched(sender):
         return
-    old = Entity.objects.filter(pk=instance.pk, live=True).first()
-    _stash_before(instance, urls_for_entity(old) if old is not None else set())
+    if created and not purges_when_created(sender):
+        return
+    purge_paths(_before(instance) | urls_for_object(instance))
 
 
-@receiver(published, sender=Entity)
-@receiver(unpublished, sender=Entity)
-def entity_changed(sender, instance, **kwargs):
-    purge_paths(_before(instance) | urls_for_entity(instance))
+@receiver(published, dispatch_uid="newsroom.cache.object_published")
+@receiver(unpublished, dispatch_uid="newsroom.cache.object_unpublished")
+def object_published(sender, instance, **kwargs):
+    """A registered object with a draft state: its row (what readers see) changed."""
+    if is_watched(sender):
+        purge_paths(_before(instance) | urls_for_object(instance))
 
 
-@receiver(pre_delete, sender=Entity)
-def entity_deleted(sender, instance, **kwargs):
-    if instance.live:
-        purge_paths(urls_for_entity(instance))
+@receiver(pre_delete, dispatch_uid="newsroom.cache.object_deleted")
+def object_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page) or not is_watched(sender):
+        return
+    if not isinstance(instance, DraftStateMixin) or instance.live:
+        purge_paths(urls_for_object(instance))
 
 
-@receiver(pre_save, sender=Author)
-def author_before_save(sender, instance, raw=False, **kwargs):
-    old = Author.objects.filter(pk=instance.pk).first() if instance.pk and not raw else None
-    _stash_before(instance, urls_for_author(old) if old is not None else set())
-
-
-@receiver(post_save, sender=Author)
-def author_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
-        purge_paths(_before(instance) | urls_for_author(instance))
-
-
-@receiver(pre_delete, sender=Author)
-def author_deleted(sender, instance, **kwargs):
-    purge_paths(urls_for_author(instance))
-
-
-@receiver(pre_save, sender=Partner)
-def partner_before_save(sender, instance, raw=False, **kwargs):
-    old = Partner.objects.filter(pk=instance.pk).first() if instance.pk and not raw else None
-    _stash_before(instance, urls_for_partner(old) if old is not None else set())
-
-
-@receiver(post_save, sender=Partner)
-def partner_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
-        purge_paths(_before(instance) | urls_for_partner(instance))
-
-
-@receiver(pre_delete, sender=Partner)
-def partner_deleted(sender, instance, **kwargs):
-    purge_paths(urls_for_partner(instance))
+# --- Images, restrictions, redirects, site identity ---------------------------------------------
 
 
 @receiver(post_save, sender=get_image_model())
@@ -158,19 +146,6 @@ def image_saved(sender, instance, created=False, raw=False, update_fields=None, 
     if created or raw or (update_fields is not None and not IMAGE_DISPLAY_FIELDS & set(update_fields)):
         return
     purge_paths(urls_for_image(instance))
-
-
-@receiver(pre_save, sender=Tag)
-def tag_before_save(sender, instance, raw=False, **kwargs):
-    old = Tag.objects.filter(pk=instance.pk).first() if instance.pk and not raw else None
-    _stash_before(instance, urls_for_tag(old) if old is not None else set())
-
-
-@receiver(post_save, sender=Tag)
-def tag_saved(sender, instance, created=False, raw=False, **kwargs):
-    """A renamed tag: its page and the articles listing it (a new tag is shown by no page yet)."""
-    if not (created or raw):
-        purge_paths(_before(instance) | urls_for_tag(instance))
 
 
 # Computed while the pages are still public (before a restriction is saved, after one is deleted):
@@ -207,7 +182,8 @@ def site_identity_saved(sender, instance, raw=False, **kwargs):
 
 def disconnect_wagtail_frontend_cache_handlers() -> None:
     """Wagtail's frontend cache purges a published page's own URL from its own handlers, inside the
-    transaction; `purge_paths` already purges it, with the rest of its set, after the commit."""
+    transaction; `purge_paths` already purges it, for every page type, with the rest of its set,
+    after the commit."""
     from django.apps import apps
 
     from wagtail.contrib.frontend_cache import signal_handlers

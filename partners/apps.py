@@ -9,4 +9,6 @@ class PartnersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from partners import signals  # noqa: F401  (connects the receivers)
+        from partners import public_paths, signals  # noqa: F401  (connects the receivers)
+
+        public_paths.register()

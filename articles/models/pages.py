@@ -15,7 +15,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageViewRestriction
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
@@ -24,21 +24,12 @@ from taggit.models import Tag, TaggedItemBase
 from articles.blocks import ArticleBodyBlock
 from articles.forms import ArticlePageForm
 from articles.panels import EntitySuggestionsPanel
-from articles.restrictions import may_have_view_restrictions, view_restrictions_of
+from newsroom.restrictions import ViewRestrictionsMixin
+from newsroom.routing import find_live_page
 
 # French readers of news read about 230 words a minute.
 WORDS_PER_MINUTE = 230
 _WORD = re.compile(r"\w+", re.UNICODE)
-
-
-class ViewRestrictionsMixin:
-    """Wagtail's view-restriction check, answered by the routing query when it loaded the page."""
-
-    def get_view_restrictions(self):
-        """The restrictions that apply to this page: none without a query when routing knows it."""
-        if getattr(self, "may_be_restricted", None) is False:
-            return PageViewRestriction.objects.none()
-        return view_restrictions_of(self)
 
 
 class HomePage(ViewRestrictionsMixin, RoutablePageMixin, Page):
@@ -56,8 +47,8 @@ class HomePage(ViewRestrictionsMixin, RoutablePageMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("lead_article")]
 
+    # Any page type that names the home page among its parent_page_types may live under it.
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["articles.SectionPage"]
     max_count = 1
 
     class Meta:
@@ -65,12 +56,13 @@ class HomePage(ViewRestrictionsMixin, RoutablePageMixin, Page):
         verbose_name_plural = "pages d'accueil"
 
     def route(self, request, path_components):
-        """Wagtail's routing, one query for a section or an article instead of two per tree level.
+        """Wagtail's routing, one query for any page one or two levels down instead of two per level.
 
-        The author, tag and entity routes come first, as with RoutablePageMixin. A section or an
-        article is then loaded by its tree path (sections' paths are in the cached chrome) with
-        its view-restriction state, or not found; a first segment that is no known section goes
-        through Wagtail's own walk.
+        The author, tag and entity routes come first, as with RoutablePageMixin. A page under the
+        home page, or under one of its children (a rubrique's article, or any other page type), is
+        then loaded by its tree path (the children's paths are in the cached chrome) as its specific
+        type with its view-restriction state (newsroom/routing.py), or not found; a first segment
+        that is no known child goes through Wagtail's own walk.
         """
         if not self.live or not path_components or len(path_components) > 2:
             return super().route(request, path_components)
@@ -83,22 +75,13 @@ class HomePage(ViewRestrictionsMixin, RoutablePageMixin, Page):
             return RouteResult(self, args=(view, args, kwargs))
         from articles.chrome import load_chrome
 
-        section_path = load_chrome(request).section_paths.get(path_components[0])
-        if section_path is None or not section_path.startswith(self.path):
+        child_path = load_chrome(request).child_paths.get(path_components[0])
+        if child_path is None or not child_path.startswith(self.path):
             return super().route(request, path_components)
-        page = self._find_descendant(section_path, path_components)
+        page = find_live_page(self, path_components, child_path=child_path)
         if page is None:
             raise Http404
         return RouteResult(page)
-
-    def _find_descendant(self, section_path, path_components):
-        if len(path_components) == 1:
-            queryset = SectionPage.objects.filter(path=section_path)
-        else:
-            queryset = ArticlePage.objects.filter(
-                path__startswith=section_path, depth=self.depth + 2, slug=path_components[1]
-            ).select_related("hero_image", "sponsor")
-        return queryset.filter(live=True).annotate(may_be_restricted=may_have_view_restrictions()).first()
 
     def get_context(self, request, *args, **kwargs):
         from articles import selectors
@@ -173,8 +156,8 @@ class SectionPage(ViewRestrictionsMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
+    # Articles, and any page type that names SectionPage among its parent_page_types.
     parent_page_types = ["articles.HomePage"]
-    subpage_types = ["articles.ArticlePage"]
 
     class Meta:
         verbose_name = "rubrique"
@@ -272,6 +255,8 @@ class ArticlePage(ViewRestrictionsMixin, Page):
     ]
 
     base_form_class = ArticlePageForm
+    # Loaded with the page by the routing query (newsroom/routing.py): the article template uses them.
+    route_select_related = ("hero_image", "sponsor")
     parent_page_types = ["articles.SectionPage"]
     subpage_types = []
 

@@ -19,3 +19,7 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="newsroom-test-media-")
 WAGTAILADMIN_BASE_URL = "http://testserver"
 STATIC_ROOT = tempfile.mkdtemp(prefix="newsroom-test-static-")
 WHITENOISE_USE_FINDERS = True
+
+# A page type that exists only in the tests (tests/testpages/): proves any page type is routed,
+# cached and purged without code of its own.
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.testpages"]

@@ -8,9 +8,9 @@ from wagtail.models import Page, PageViewRestriction
 
 import pytest
 
-from articles.restrictions import view_restrictions_of
 from demo import factories
 from newsroom.models import SiteIdentity
+from newsroom.restrictions import view_restrictions_of
 
 pytestmark = pytest.mark.django_db
 

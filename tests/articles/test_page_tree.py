@@ -8,16 +8,22 @@ import pytest
 from articles.models import ArticlePage, HomePage, SectionPage
 from demo import factories
 from tests.admin_forms import article_form
+from tests.testpages.models import NotePage
 
 
 class PageTreeRules(WagtailPageTestCase):
     def test_home_lives_under_the_root_only(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {SectionPage})
+        # Editors create rubriques there; any other page type may ask for the home page as parent
+        # (the tests' NotePage, tests/testpages/, does and is not creatable by editors).
+        self.assertEqual(set(HomePage.creatable_subpage_models()), {SectionPage})
+        # (Wagtail's own `Page` is allowed everywhere and never creatable.)
+        self.assertEqual(set(HomePage.allowed_subpage_models()) - {Page}, {SectionPage, NotePage})
 
     def test_sections_live_under_the_home_page(self):
         self.assertAllowedParentPageTypes(SectionPage, {HomePage})
-        self.assertAllowedSubpageTypes(SectionPage, {ArticlePage})
+        self.assertEqual(set(SectionPage.creatable_subpage_models()), {ArticlePage})
+        self.assertEqual(set(SectionPage.allowed_subpage_models()) - {Page}, {ArticlePage, NotePage})
 
     def test_articles_live_only_under_a_section(self):
         home = HomePage.objects.get()

@@ -45,3 +45,17 @@ def view_restrictions_of(page):
     return PageViewRestriction.objects.filter(
         Q(page__path__in=chain, page__alias_of__isnull=True) | Q(page__aliases__path__in=chain)
     ).distinct()
+
+
+class ViewRestrictionsMixin:
+    """Wagtail's view-restriction check, answered by the routing query when it loaded the page.
+
+    Put it first in the bases of every page type: the routing (newsroom/routing.py) annotates the
+    page it loads with `may_be_restricted`, so an unrestricted page costs no query at serve time.
+    """
+
+    def get_view_restrictions(self):
+        """The restrictions that apply to this page: none without a query when routing knows it."""
+        if getattr(self, "may_be_restricted", None) is False:
+            return PageViewRestriction.objects.none()
+        return view_restrictions_of(self)

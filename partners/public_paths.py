@@ -1,0 +1,29 @@
+"""What a partner's change makes stale: the pages showing its « Ils nous font confiance » block.
+
+Partners know no page type: the home page is the site root `/`, its rubriques are the pages it
+chose, site-wide means every page (newsroom.cache_purge.all_public_paths). The articles app adds
+the article pages (placement « sur les pages article », partner strips, sponsored articles).
+"""
+
+from newsroom.cache_purge import all_public_paths, live_public_pages, page_paths, register_object_paths
+
+
+def placement_paths(partner) -> set[str]:
+    """The pages where the partner's block shows today: every page for a site-wide partner, else
+    the home page and the chosen rubriques (none for an archived or out-of-dates partner)."""
+    if partner.pk is None or not partner.is_active():
+        return set()
+    if partner.on_site:
+        return all_public_paths(html_only=True)
+    paths = {"/"} if partner.on_home else set()
+    section_ids = [section.pk for section in partner.sections.all()]
+    if section_ids:
+        paths |= page_paths(live_public_pages().filter(pk__in=section_ids))
+    return paths
+
+
+def register() -> None:
+    """Called by `PartnersConfig.ready()`."""
+    from partners.models import Partner
+
+    register_object_paths(Partner, placement_paths)
