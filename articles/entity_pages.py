@@ -1,9 +1,10 @@
 """Reads for the public entity pages and the entity boxes of articles, in fixed query counts."""
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, OuterRef, Q, Subquery
 
 from articles.selectors import paginate, prepare_teasers, teaser_queryset
 from entities.models import Deal, Entity
+from newsroom.routing import SiteRoots
 
 INDEX_PAGE_SIZE = 60
 CO_MENTIONED_COUNT = 8
@@ -42,6 +43,14 @@ def entity_index(*, kind: str | None, initial: str | None, page_number):
 ENTITY_RENDITION = "fill-320x320"
 
 
+def _public_reports():
+    """The live, public articles reporting the outer deal, in the editor's order: a restricted or
+    unpublished report is never linked (issue 18, finding 6)."""
+    from articles.models import ArticleDeal
+
+    return ArticleDeal.objects.filter(deal=OuterRef("pk"), article__in=teaser_queryset().values("pk")).order_by("sort_order", "pk")
+
+
 def entity_detail(*, entity, page_number):
     """Profile, people and roles, deals timeline, articles, co-mentioned entities, tags.
 
@@ -53,9 +62,13 @@ def entity_detail(*, entity, page_number):
         roles = list(entity.people_roles.select_related("person").filter(person__live=True).order_by("-start_date", "sort_order"))
     deals = list(
         Deal.objects.filter(Q(source=entity) | Q(target=entity), source__live=True, target__live=True)
-        .select_related("source", "target", "article")
+        .select_related("source", "target")
+        .annotate(report_url_path=Subquery(_public_reports().values("article__url_path")[:1]))
         .order_by(F("date").desc(nulls_last=True), "-pk")
     )
+    roots = SiteRoots()
+    for deal in deals:
+        deal.report_path = roots.path(deal.report_url_path) if deal.report_url_path else None
     articles = teaser_queryset().filter(entity_links__entity=entity)
     article_ids = articles.values("pk")
     co_mentioned = list(

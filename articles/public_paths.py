@@ -22,7 +22,6 @@ from taggit.models import Tag
 
 from entities.public_paths import ENTITY_INDEX_PATH, entity_path
 from newsroom.cache_purge import (
-    Roots,
     all_public_paths,
     page_paths,
     register_object_paths,
@@ -31,6 +30,7 @@ from newsroom.cache_purge import (
     urls_for_pages,
 )
 from newsroom.restrictions import public_pages
+from newsroom.routing import SiteRoots
 
 SEARCH_PATH = "/recherche/"
 # What the purge reads of an article (the body can be long, and thousands of articles may be purged).
@@ -77,7 +77,7 @@ def article_paths(articles, *, leaving: bool = False) -> set[str]:
     restricted), also the live articles sharing a tag with them, whose « À lire aussi »
     suggestions may link to them.
     """
-    from articles.models import ArticleAuthor, ArticleEntity, ArticleTag
+    from articles.models import ArticleAuthor, ArticleDeal, ArticleEntity, ArticleTag
 
     article_ids = [article.pk for article in articles]
     paths = {"/", SEARCH_PATH, _sitemap(), _sitemap("articles"), _sitemap("rubriques")} | _feeds("site")
@@ -97,6 +97,9 @@ def article_paths(articles, *, leaving: bool = False) -> set[str]:
             paths |= _feeds(kind, slug)
         if slugs:
             paths.add(_sitemap(section))
+    # The entity pages whose deal timeline links an article as its report.
+    for pair in ArticleDeal.objects.filter(article_id__in=article_ids).values_list("deal__source__slug", "deal__target__slug"):
+        paths |= {entity_path(slug) for slug in pair}
     recent = timezone.now() - NEWS_WINDOW
     if any(article.sponsor_id is None and (article.first_published_at or timezone.now()) >= recent for article in articles):
         paths.add(reverse("sitemap-news"))
@@ -179,7 +182,7 @@ def partner_article_paths(partner) -> set[str]:
         return set()
     paths = set()
     if partner.is_active():
-        roots = Roots()
+        roots = SiteRoots()
         if partner.on_articles and not partner.on_site:
             paths |= page_paths(_live_articles(), roots)
         paths |= page_paths(_live_articles().filter(body__icontains='"partner_strip"'), roots)

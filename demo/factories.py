@@ -11,9 +11,19 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from articles.models import ArticleAuthor, ArticleEntity, ArticlePage, ArticleSource, Author, HomePage, RelatedArticle, SectionPage
+from articles.models import (
+    ArticleAuthor,
+    ArticleDeal,
+    ArticleEntity,
+    ArticlePage,
+    ArticleSource,
+    Author,
+    HomePage,
+    RelatedArticle,
+    SectionPage,
+)
 from demo.images import illustration
-from entities.models import Entity
+from entities.models import Deal, Entity
 
 _sequence = itertools.count(1)
 
@@ -87,6 +97,15 @@ def make_article(
             ArticlePage.objects.filter(pk=article.pk).update(first_published_at=published_at, last_published_at=published_at)
         article.refresh_from_db()
     return article
+
+
+def link_deal(article: ArticlePage, *, source: Entity, target: Entity, **fields) -> Deal:
+    """A deal between two entities, reported by `article` (a new published revision links it)."""
+    deal = Deal.objects.create(source=source, target=target, **fields)
+    article = article.get_latest_revision_as_object()
+    article.reported_deals.add(ArticleDeal(deal=deal))
+    article.save_revision().publish()
+    return deal
 
 
 def make_entity(*, name: str | None = None, kind: str | None = None, aliases=(), live: bool = True, **fields) -> Entity:

@@ -15,7 +15,17 @@ from django.utils.text import slugify
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Site
 
-from articles.models import ArticleEntity, ArticlePage, ArticleSource, ArticleUpdate, Author, HomePage, RelatedArticle, SectionPage
+from articles.models import (
+    ArticleDeal,
+    ArticleEntity,
+    ArticlePage,
+    ArticleSource,
+    ArticleUpdate,
+    Author,
+    HomePage,
+    RelatedArticle,
+    SectionPage,
+)
 from demo import articles_data as demo_data
 from demo import entities_data as entity_data
 from demo.images import illustration, portrait
@@ -195,9 +205,10 @@ def ensure_entities(report: DemoReport, pages) -> None:
                 person=entities[person], organisation=entities[organisation], kind=kind, start_date=_date(start), end_date=_date(end)
             )
     launch = next((pages[spec["slug"]] for spec in demo_data.ARTICLES if spec.get("lead")), None)
+    reported = []
     for source, target, kind, status, when, amount, currency, valuation, note in entity_data.DEALS:
         if source in new_slugs:
-            Deal.objects.create(
+            deal = Deal.objects.create(
                 source=entities[source],
                 target=entities[target],
                 kind=kind,
@@ -207,8 +218,9 @@ def ensure_entities(report: DemoReport, pages) -> None:
                 currency=currency,
                 valuation=valuation,
                 note=note,
-                article=launch if source == "meta" else None,
             )
+            if source == "meta":
+                reported.append(deal)  # the launch story reports Meta's deals (linked from the article)
     for entity in created:
         entity.save_revision().publish()
     report.entities = [entity.name for entity in created]
@@ -219,6 +231,7 @@ def ensure_entities(report: DemoReport, pages) -> None:
             + [ArticleEntity(entity=entities[slug], prominence="mention") for slug in entity_data.LAUNCH_STORY_MENTIONS]
         )
         draft.sources.set([ArticleSource(outlet=entities[slug]) for slug in entity_data.LAUNCH_STORY_SOURCES])
+        draft.reported_deals.set([ArticleDeal(deal=deal) for deal in reported])
         draft.link_entities_in_body = True
         published_at, last = ArticlePage.objects.filter(pk=launch.pk).values_list("first_published_at", "last_published_at").get()
         draft.save_revision().publish()

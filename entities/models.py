@@ -7,7 +7,7 @@ from django.db import models
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import DraftStateMixin, Orderable, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
@@ -207,25 +207,21 @@ class Deal(Orderable):
     currency = models.CharField("devise", max_length=3, choices=Currency.choices, default=Currency.USD)
     valuation = models.DecimalField("valorisation", max_digits=16, decimal_places=0, null=True, blank=True)
     note = models.CharField("précision", max_length=300, blank=True)
-    article = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name="article de référence",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
 
     panels = [
         FieldRowPanel([FieldPanel("target"), FieldPanel("kind"), FieldPanel("status")]),
         FieldRowPanel([FieldPanel("date"), FieldPanel("amount"), FieldPanel("currency"), FieldPanel("valuation")]),
         FieldPanel("note"),
-        PageChooserPanel("article", "articles.ArticlePage"),
     ]
 
     class Meta(Orderable.Meta):
         verbose_name = "opération"
         verbose_name_plural = "opérations"
+
+    def __str__(self):
+        # How a deal is named wherever it is chosen (the apps that link to deals, in their admin).
+        when = f" ({self.date:%m/%Y})" if self.date else ""
+        return f"{self.get_kind_display()} : {self.source} → {self.target}{when}"
 
     def clean(self):
         super().clean()

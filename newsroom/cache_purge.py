@@ -36,6 +36,7 @@ from wagtail.models import DraftStateMixin, Page, ReferenceIndex, Site
 
 from newsroom.page_cache import CACHE_ERRORS, GENERATION_KEY, new_version, version_key
 from newsroom.restrictions import public_pages
+from newsroom.routing import SiteRoots
 
 logger = logging.getLogger("newsroom.cache_purge")
 
@@ -94,23 +95,9 @@ def purges_when_created(model: type) -> bool:
     return all(_objects_purged_when_created.get(klass, True) for klass in model.__mro__)
 
 
-class Roots:
-    """Site root paths, read once per computation: `Page.get_url_parts` would read them per page."""
-
-    def __init__(self):
-        self.roots = sorted((root.root_path for root in Site.get_site_root_paths()), key=len, reverse=True)
-
-    def path(self, url_path: str) -> str | None:
-        """The site-relative path of a page's `url_path`, or None outside every site."""
-        for root_path in self.roots:
-            if url_path.startswith(root_path):
-                return url_path[len(root_path) - 1 :]
-        return None
-
-
-def page_paths(pages, roots: Roots | None = None) -> set[str]:
+def page_paths(pages, roots: SiteRoots | None = None) -> set[str]:
     """The paths of the pages of a queryset (one query), without their listings."""
-    roots = roots or Roots()
+    roots = roots or SiteRoots()
     return {path for path in (roots.path(url_path) for url_path in pages.values_list("url_path", flat=True)) if path}
 
 
@@ -119,7 +106,7 @@ def live_public_pages():
     return public_pages(Page.objects.live())
 
 
-def _referencing_paths(objects: list, roots: Roots) -> set[str]:
+def _referencing_paths(objects: list, roots: SiteRoots) -> set[str]:
     """Live public pages, and live objects with a page of their own (`get_url_path()`), whose content
     points at one of `objects` (picks, « Lire aussi », a lead story, an entity's deal), from
     Wagtail's reference index."""
@@ -155,7 +142,7 @@ def urls_for_pages(pages: Iterable[Page], *, leaving: bool = False) -> set[str]:
     pages = [page.specific_deferred if type(page) is Page else page for page in pages]
     if not pages:
         return set()
-    roots = Roots()
+    roots = SiteRoots()
     paths = {path for path in (roots.path(page.url_path) for page in pages if page.url_path) if path}
     parent_paths = {page.path[: -page.steplen] for page in pages if page.depth > 1}
     if parent_paths:

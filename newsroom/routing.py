@@ -11,7 +11,7 @@ uses in `route_select_related` (e.g. `("hero_image", "sponsor")`) to load them i
 
 from functools import cache
 
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from newsroom.restrictions import may_have_view_restrictions
 
@@ -75,3 +75,17 @@ def find_live_page(parent, path_components: list[str], *, child_path: str):
     queryset = queryset.filter(live=True).annotate(may_be_restricted=may_have_view_restrictions())
     pages = specific_pages(queryset[:1], child_page_models(parent.specific_class, levels))
     return pages[0] if pages else None
+
+
+class SiteRoots:
+    """Site root paths, read once per computation: `Page.get_url_parts` would read them per page."""
+
+    def __init__(self):
+        self.roots = sorted((root.root_path for root in Site.get_site_root_paths()), key=len, reverse=True)
+
+    def path(self, url_path: str) -> str | None:
+        """The site-relative path of a page's `url_path`, or None outside every site."""
+        for root_path in self.roots:
+            if url_path.startswith(root_path):
+                return url_path[len(root_path) - 1 :]
+        return None

@@ -112,8 +112,9 @@ class Partner(RevisionMixin, index.Indexed, ClusterableModel):
         verbose_name="rubriques",
         blank=True,
         related_name="+",
-        # Sections only, named by content type: partners never import the articles app.
-        limit_choices_to={"content_type__app_label": "articles", "content_type__model": "sectionpage"},
+        # The pages right under the home page (the rubriques): partners name no page type, not even
+        # by a string (docs/architecture.md). The root is depth 1, the home page depth 2.
+        limit_choices_to={"depth": 3},
         help_text="Le bloc de ces rubriques (leur page) montre aussi ce partenaire.",
     )
     note = models.TextField("note interne", blank=True, help_text="Jamais publiée : contrat, contact, conditions.")

@@ -21,6 +21,7 @@ def article_form(author, **overrides):
         "article_authors": inline_formset([{"author": author.pk}]),
         "tags": "Meta, IA générative",
         "entity_links": inline_formset([]),
+        "reported_deals": inline_formset([]),
         "sources": inline_formset([]),
         "related_articles": inline_formset([]),
         "updates": inline_formset([]),

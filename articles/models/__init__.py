@@ -3,6 +3,7 @@
 from .authors import Author
 from .pages import (
     ArticleAuthor,
+    ArticleDeal,
     ArticleEntity,
     ArticlePage,
     ArticleSource,
@@ -15,6 +16,7 @@ from .pages import (
 
 __all__ = [
     "ArticleAuthor",
+    "ArticleDeal",
     "ArticleEntity",
     "ArticlePage",
     "ArticleSource",

@@ -241,6 +241,7 @@ class ArticlePage(ViewRestrictionsMixin, Page):
             ],
             heading="Entités",
         ),
+        InlinePanel("reported_deals", heading="Opérations rapportées", label="Opération"),
         InlinePanel("sources", heading="Sources", label="source"),
         InlinePanel("related_articles", heading="Articles liés", label="Article lié", max_num=4),
         InlinePanel("updates", heading="Historique des modifications", label="Modification"),
@@ -394,6 +395,21 @@ class ArticleEntity(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = "entité liée"
         verbose_name_plural = "entités liées"
+
+
+class ArticleDeal(Orderable):
+    """A deal of the knowledge base this article reports: « Lire notre article » on both entities' pages.
+
+    The link lives on the article's side, so the knowledge base knows no page type."""
+
+    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="reported_deals")
+    deal = models.ForeignKey("entities.Deal", verbose_name="opération", on_delete=models.CASCADE, related_name="reports")
+
+    panels = [FieldPanel("deal")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "opération rapportée"
+        verbose_name_plural = "opérations rapportées"
 
 
 class ArticleSource(Orderable):

@@ -22,7 +22,9 @@ def forwards(apps, schema_editor):
     entity_type, _ = ContentType.objects.get_or_create(app_label="entities", model="entity")
     Permission.objects.get_or_create(content_type=entity_type, codename="publish_entity", defaults={"name": "Can publish entité"})
     for group_name, codenames in GRANTS.items():
-        group = Group.objects.get(name=group_name)
+        # The group is made here if this runs before the editorial set-up (which also get_or_creates it):
+        # the knowledge base and sales depend on no feature app, not even by a migration.
+        group, _ = Group.objects.get_or_create(name=group_name)
         for codename in codenames:
             permission = Permission.objects.filter(content_type__app_label="entities", codename=codename).first()
             if permission is not None:
@@ -38,7 +40,8 @@ def backwards(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("entities", "0001_initial"),
-        ("articles", "0002_editorial_setup"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
     ]
 
     operations = [migrations.RunPython(forwards, backwards)]

@@ -52,10 +52,12 @@ def forwards(apps, schema_editor):
     GroupCollectionPermission = apps.get_model("wagtailcore.GroupCollectionPermission")
     collection = partner_collection(apps)
     for group_name, codenames in MODEL_GRANTS.items():
-        group = Group.objects.get(name=group_name)
+        # The group is made here if this runs before the editorial set-up (which also get_or_creates it):
+        # the knowledge base and sales depend on no feature app, not even by a migration.
+        group, _ = Group.objects.get_or_create(name=group_name)
         group.permissions.add(*Permission.objects.filter(content_type__app_label="partners", codename__in=codenames))
     for group_name, codenames in COLLECTION_GRANTS.items():
-        group = Group.objects.get(name=group_name)
+        group, _ = Group.objects.get_or_create(name=group_name)
         for permission in Permission.objects.filter(content_type__app_label="wagtailimages", codename__in=codenames):
             GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
 
@@ -70,7 +72,8 @@ def backwards(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("partners", "0001_initial"),
-        ("articles", "0002_editorial_setup"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
         ("wagtailimages", "0027_image_description"),
     ]
 
