@@ -4,7 +4,7 @@ from django import template
 from django.utils.html import format_html, format_html_join
 
 from articles.feeds import feed_url
-from articles.models import SectionPage
+from articles.models import ArticlePage, SectionPage
 
 register = template.Library()
 
@@ -15,6 +15,10 @@ def page_feeds(context) -> list[tuple[str, str | None, str]]:
     """(kind, slug, label) of every feed matching the page: the whole site first, then its subject."""
     feeds = [("site", None, "Tous les articles")]
     page = context.get("page")
+    if isinstance(page, ArticlePage):
+        # An article advertises its rubrique's feeds, so feed readers find them from the article.
+        chrome = context.get("chrome")
+        page = chrome.section_of(page) if chrome is not None else None
     if isinstance(page, SectionPage):
         feeds.append(("rubrique", page.slug, f"Rubrique {page.title}"))
     tag = context.get("tag")

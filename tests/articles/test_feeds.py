@@ -302,8 +302,25 @@ def test_feed_links_add_the_feeds_of_the_page_subject(section, author, entity):
     assert all(links.count("<link") == 4 for links in (section_links, tag_links, author_links, entity_links))
 
 
-def test_feed_links_on_an_article_announce_only_the_site_feeds(article):
-    assert render_links(page=article).count("<link") == 2
+def test_an_article_page_announces_the_site_feeds_and_its_rubrique_feeds(client, article, section):
+    html = client.get(article.url).content.decode()
+
+    assert html.count('<link rel="alternate"') == 4
+    assert f'title="Rubrique {section.title} (RSS)" href="/flux/rubrique/{section.slug}/rss/"' in html
+    assert f'title="Rubrique {section.title} (Atom)" href="/flux/rubrique/{section.slug}/atom/"' in html
+    assert 'href="/flux/rss/"' in html and 'href="/flux/atom/"' in html
+
+
+def test_article_feed_links_come_from_the_loaded_chrome_without_a_query(rf, article, section):
+    from articles.chrome import load_chrome
+
+    request = rf.get(article.url)
+    chrome = load_chrome(request)
+    with CaptureQueriesContext(connection) as context:
+        links = render_links(page=article, chrome=chrome)
+
+    assert len(context.captured_queries) == 0
+    assert links.count("<link") == 4 and f"/flux/rubrique/{section.slug}/atom/" in links
 
 
 def test_content_links_live_read_also_and_embeds_and_leaves_out_withdrawn_targets(client, section):
