@@ -24,6 +24,7 @@ from taggit.models import Tag, TaggedItemBase
 from articles.blocks import ArticleBodyBlock
 from articles.forms import ArticlePageForm
 from articles.panels import EntitySuggestionsPanel
+from entities.public_paths import ENTITY_PREFIX
 from newsroom.restrictions import ViewRestrictionsMixin
 from newsroom.routing import find_live_page
 
@@ -112,7 +113,7 @@ class HomePage(ViewRestrictionsMixin, RoutablePageMixin, Page):
         context = selectors.author_listing(author=author, page_number=request.GET.get("page"))
         return self.render(request, context_overrides={"author": author, **context}, template="articles/author_page.html")
 
-    @path("entites/", name="entity_index")
+    @path(f"{ENTITY_PREFIX}/", name="entity_index")
     def entity_index_view(self, request):
         """Every organisation and person we write about, by kind and initial."""
         from articles import entity_pages
@@ -122,7 +123,7 @@ class HomePage(ViewRestrictionsMixin, RoutablePageMixin, Page):
         )
         return self.render(request, context_overrides=context, template="articles/entity_index_page.html")
 
-    @path("entites/<slug:slug>/", name="entity")
+    @path(f"{ENTITY_PREFIX}/<slug:slug>/", name="entity")
     def entity_view(self, request, slug):
         """An entity's page: profile, relations, deals and the articles about it."""
         from articles import entity_pages
