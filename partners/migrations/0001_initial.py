@@ -39,7 +39,7 @@ class Migration(migrations.Migration):
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='modifié le')),
                 ('latest_revision', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision', verbose_name='latest revision')),
                 ('logo', models.ForeignKey(help_text='PNG, JPEG ou WebP, idéalement sur fond transparent, à ranger dans la collection « Partenaires ».', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='logo')),
-                ('sections', modelcluster.fields.ParentalManyToManyField(blank=True, help_text='Le bloc de ces rubriques (leur page) montre aussi ce partenaire.', limit_choices_to={'content_type__app_label': 'articles', 'content_type__model': 'sectionpage'}, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='rubriques')),
+                ('sections', modelcluster.fields.ParentalManyToManyField(blank=True, help_text='Le bloc de ces rubriques (leur page) montre aussi ce partenaire.', limit_choices_to={'depth': 3}, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='rubriques')),
             ],
             options={
                 'verbose_name': 'partenaire',

@@ -27,3 +27,15 @@ def modules(app: str, *, skip=()) -> list[Path]:
 @pytest.mark.parametrize("path", modules("newsroom", skip=("settings", "urls.py")), ids=lambda path: str(path.relative_to(ROOT)))
 def test_newsroom_imports_no_app(path):
     assert imported_apps(path) <= {"newsroom"}
+
+
+PAGE_TYPE_NAMES = ("articles.", "articles_", "ArticlePage", "SectionPage", "HomePage", "articlepage", "sectionpage")
+
+
+@pytest.mark.parametrize("path", modules("entities") + modules("partners"), ids=lambda path: str(path.relative_to(ROOT)))
+def test_the_knowledge_base_and_sales_know_no_page_type_not_even_by_a_string(path):
+    assert imported_apps(path) <= {"newsroom", path.relative_to(ROOT).parts[0]}
+    source = path.read_text()
+    assert not [name for name in PAGE_TYPE_NAMES if name in source]
+    if "migrations" in path.parts:
+        assert '"articles"' not in source and "'articles'" not in source
