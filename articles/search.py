@@ -22,10 +22,10 @@ from django.db import connection
 from django.db.models import Prefetch
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_safe
 
+from articles.body_text import body_texts
 from articles.chrome import load_chrome
 from articles.models import ArticleAuthor, ArticleEntity, ArticlePage
 from articles.selectors import paginate
@@ -154,19 +154,7 @@ class Highlighter:
 
 def _body_texts(article: ArticlePage) -> list[str]:
     """The chapô then the readable text of the body, in order: where an excerpt may come from."""
-    texts = [article.chapo]
-    # The stored JSON, not the blocks: turning image and « lire aussi » blocks into Python objects
-    # would cost queries per result.
-    for block in article.body.raw_data:
-        value = block.get("value")
-        if block.get("type") == "paragraph" and isinstance(value, str):
-            # A space between tags, or « …fin.</p><p>Début… » would read as one word.
-            texts.append(html.unescape(strip_tags(value.replace("><", "> <"))))
-        elif block.get("type") == "heading" and isinstance(value, dict):
-            texts.append(str(value.get("text") or ""))
-        elif block.get("type") == "quote" and isinstance(value, dict):
-            texts.append(str(value.get("quote") or ""))
-    return texts
+    return [article.chapo, *body_texts(article.body.raw_data)]
 
 
 # --- Filters ------------------------------------------------------------------------------------

@@ -8,7 +8,6 @@ from django.db import models
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.html import strip_tags
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -22,6 +21,7 @@ from wagtail.url_routing import RouteResult
 from taggit.models import Tag, TaggedItemBase
 
 from articles.blocks import ArticleBodyBlock
+from articles.body_text import body_texts
 from articles.forms import ArticlePageForm
 from articles.panels import EntitySuggestionsPanel
 from entities.public_paths import ENTITY_PREFIX
@@ -310,18 +310,8 @@ class ArticlePage(ViewRestrictionsMixin, Page):
         return self.first_published_at or self.go_live_at or timezone.now()
 
     def body_texts(self, *, with_captions: bool = False) -> list[str]:
-        """The prose of the body, block by block, as plain text (captions on demand)."""
-        texts = []
-        for block in self.body or []:
-            if block.block_type == "paragraph":
-                texts.append(strip_tags(block.value.source))
-            elif block.block_type == "heading":
-                texts.append(block.value["text"])
-            elif block.block_type == "quote":
-                texts.append(block.value["quote"])
-            elif with_captions and block.block_type in ("image", "embed"):
-                texts.append(block.value.get("caption") or "")
-        return texts
+        """The prose of the body, block by block, as plain text (captions on demand): articles/body_text.py."""
+        return body_texts(self.body.raw_data if self.body else [], with_captions=with_captions)
 
     @cached_property
     def word_count(self) -> int:
