@@ -15,23 +15,9 @@ import pytest
 
 from articles.chrome import load_chrome
 from demo import factories
-from newsroom.cache_purge import paths_purged
 from tests.testpages.models import NotePage
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def purged():
-    """Every purge during the test, as a list of path sets."""
-    calls = []
-
-    def record(sender, paths, **kwargs):
-        calls.append(set(paths))
-
-    paths_purged.connect(record)
-    yield calls
-    paths_purged.disconnect(record)
 
 
 @pytest.fixture

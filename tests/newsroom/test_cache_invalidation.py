@@ -13,7 +13,7 @@ import pytest
 from articles.models import ArticlePage, HomePage
 from demo import factories
 from demo.partner_factories import make_logo
-from newsroom.cache_purge import paths_purged, urls_for_page
+from newsroom.cache_purge import urls_for_page
 from newsroom.models import SiteIdentity
 from partners.models import Partner
 
@@ -26,19 +26,6 @@ SITE_FEEDS = {"/flux/rss/", "/flux/atom/"}
 
 def feeds(kind, slug):
     return {f"/flux/{kind}/{slug}/rss/", f"/flux/{kind}/{slug}/atom/"}
-
-
-@pytest.fixture
-def purged():
-    """Every purge during the test, as a list of path sets."""
-    calls = []
-
-    def record(sender, paths, **kwargs):
-        calls.append(set(paths))
-
-    paths_purged.connect(record)
-    yield calls
-    paths_purged.disconnect(record)
 
 
 @pytest.fixture
