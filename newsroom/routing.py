@@ -18,10 +18,13 @@ from newsroom.restrictions import may_have_view_restrictions
 
 @cache
 def child_page_models(parent_model, levels: int = 1) -> tuple[type[Page], ...]:
-    """The page types that may sit `levels` levels below a page of `parent_model`."""
+    """The page types that may sit `levels` levels below a page of `parent_model`.
+
+    Wagtail's own `Page` is allowed everywhere but never created: it is left out (a page of an
+    unexpected type is still found, with one more query)."""
     models = {parent_model}
     for _ in range(levels):
-        models = {child for model in models for child in model.allowed_subpage_models()}
+        models = {child for model in models for child in model.allowed_subpage_models() if child is not Page}
     return tuple(sorted(models, key=lambda model: model._meta.label))
 
 
