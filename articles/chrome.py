@@ -19,9 +19,8 @@ from articles.restrictions import in_private_section
 from newsroom.models import SiteIdentity
 
 CACHE_PREFIX = "newsroom:chrome:v1:"
-# A safety net only: every change that matters deletes the entry at once (see articles/signals.py).
-# With the per-process local-memory cache, other workers catch up within this delay; with Redis,
-# at once.
+# A safety net only: every change that matters deletes the entry at once (see articles/signals.py),
+# from the cache every process shares (the default folder or Redis), so every worker sees it.
 CACHE_SECONDS = 10 * 60
 
 

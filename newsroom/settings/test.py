@@ -19,3 +19,6 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="newsroom-test-media-")
 WAGTAILADMIN_BASE_URL = "http://testserver"
 STATIC_ROOT = tempfile.mkdtemp(prefix="newsroom-test-static-")
 WHITENOISE_USE_FINDERS = True
+# One process runs the suite: a memory cache, cleared before each test (tests/conftest.py). The
+# servers the integration tests start get the real default (a shared folder) or Redis.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "newsroom", "OPTIONS": {"MAX_ENTRIES": 5000}}}
