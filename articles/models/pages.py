@@ -25,6 +25,7 @@ from articles.blocks import ArticleBodyBlock
 from articles.forms import ArticlePageForm
 from articles.panels import EntitySuggestionsPanel
 from articles.restrictions import may_have_view_restrictions, view_restrictions_of
+from newsroom.field_permissions import FieldPermissionsMixin
 
 # French readers of news read about 230 words a minute.
 WORDS_PER_MINUTE = 230
@@ -194,7 +195,7 @@ class ArticleTag(TaggedItemBase):
     content_object = ParentalKey("articles.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class ArticlePage(ViewRestrictionsMixin, Page):
+class ArticlePage(FieldPermissionsMixin, ViewRestrictionsMixin, Page):
     """A news article: kicker, headline, chapô, hero image, body, bylines, tags and update log."""
 
     kicker = models.CharField(
@@ -272,6 +273,8 @@ class ArticlePage(ViewRestrictionsMixin, Page):
     ]
 
     base_form_class = ArticlePageForm
+    # A copy is a new article: it never inherits a sponsor (newsroom/field_permissions.py).
+    exclude_fields_in_copy = ["sponsor"]
     parent_page_types = ["articles.SectionPage"]
     subpage_types = []
 

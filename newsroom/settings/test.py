@@ -6,7 +6,7 @@ import tempfile
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASES
+from .base import DATABASES, REDIS_URL
 
 if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql" and not os.environ.get("NEWSROOM_TEST_ALLOW_SQLITE"):
     raise ImproperlyConfigured("The tests run on PostgreSQL: use `make test`, or set DATABASE_URL to a PostgreSQL database.")
@@ -20,5 +20,8 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 STATIC_ROOT = tempfile.mkdtemp(prefix="newsroom-test-static-")
 WHITENOISE_USE_FINDERS = True
 # One process runs the suite: a memory cache, cleared before each test (tests/conftest.py). The
-# servers the integration tests start get the real default (a shared folder) or Redis.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "newsroom", "OPTIONS": {"MAX_ENTRIES": 5000}}}
+# servers the integration tests start get the real default (a shared folder) or their Redis.
+if not REDIS_URL:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "newsroom", "OPTIONS": {"MAX_ENTRIES": 5000}}
+    }
