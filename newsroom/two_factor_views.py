@@ -36,6 +36,7 @@ BACKUP_DEVICE_NAME = "Codes de secours"
 
 WRONG_CODE = "Ce code n’est pas valide. Saisissez le code affiché maintenant par votre application, ou un code de secours."
 WRONG_SETUP_CODE = "Ce code n’est pas valide. Vérifiez que l’heure de votre téléphone est juste et saisissez le code affiché maintenant."
+REMOVAL_NEEDS_CODE = "La double authentification reste activée\u00a0: saisissez le code affiché par votre application, ou un code de secours, pour la désactiver."
 THROTTLED = "Trop de codes erronés d’affilée\u00a0: attendez quelques secondes avant de réessayer."
 
 
@@ -112,6 +113,13 @@ def qr_code_data_uri(device: TOTPDevice) -> str:
     return segno.make(device.config_url, error="m").svg_data_uri(scale=5, border=4, dark="#000", light="#fff")
 
 
+def current_factor(user, code: str):
+    """The device of `user` that accepts `code` (an app code or a backup code), or None."""
+    # Six digits can only be an app code; anything else can only be a backup code.
+    model = TOTPDevice if code.isdigit() and len(code) == 6 else StaticDevice
+    return next((d for d in devices_for_user(user) if isinstance(d, model) and check_code(d, code)), None)
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def setup_view(request):
@@ -168,11 +176,8 @@ def verify_view(request):
         return redirect(next_url)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        code = form.cleaned_data["code"]
-        # Six digits can only be an app code; anything else can only be a backup code.
-        model = TOTPDevice if code.isdigit() and len(code) == 6 else StaticDevice
         try:
-            device = next((d for d in devices_for_user(user) if isinstance(d, model) and check_code(d, code)), None)
+            device = current_factor(user, form.cleaned_data["code"])
         except Throttled:
             form.add_error("code", THROTTLED)
         else:
@@ -212,6 +217,18 @@ def manage_view(request):
                 {"codes": codes, "next": reverse("newsroom_two_factor_manage"), "first_setup": False},
             )
         if action == "remove":
+            # The current factor again, not only a verified session: a session left open on
+            # someone else's screen must not be enough to turn the second factor off.
+            form = CodeForm(request.POST)
+            try:
+                device = form.is_valid() and current_factor(user, form.cleaned_data["code"])
+            except Throttled:
+                messages.error(request, THROTTLED)
+                return redirect("newsroom_two_factor_manage")
+            if not device:
+                logger.warning("second factor removal refused without a valid code: user=%s", user.pk)
+                messages.error(request, REMOVAL_NEEDS_CODE)
+                return redirect("newsroom_two_factor_manage")
             remove_devices(user)
             logger.warning("second factor removed by its owner: user=%s", user.pk)
             messages.success(request, "La double authentification est désactivée pour votre compte.")

@@ -312,7 +312,15 @@ def test_a_user_can_renew_backup_codes_and_remove_the_second_factor(client, edit
     assert len(re.findall(r"<li><code>([a-z2-7]{8})</code></li>", renewed)) == 10
     assert not StaticToken.objects.filter(token__in=["abcdefgh", "ijklmnop"]).exists()
 
-    response = client.post(MANAGE_URL, {"action": "remove"})
+    # Turning it off asks for the current factor again (issue 18 hardening): nothing, or a wrong
+    # code, changes nothing.
+    wrong_app_code = f"{(int(current_code(device)) + 1) % 1_000_000:06d}"
+    for data in ({"action": "remove"}, {"action": "remove", "code": wrong_app_code}):
+        refused = client.post(MANAGE_URL, data, follow=True).content.decode()
+        assert "La double authentification reste activée" in refused
+        assert TOTPDevice.objects.filter(user=editor).exists()
+    fresh_code = re.findall(r"<li><code>([a-z2-7]{8})</code></li>", renewed)[0]
+    response = client.post(MANAGE_URL, {"action": "remove", "code": fresh_code})
     assert response["Location"] == MANAGE_URL
     assert not TOTPDevice.objects.filter(user=editor).exists()
     assert not StaticDevice.objects.filter(user=editor).exists()
