@@ -20,9 +20,8 @@ from newsroom.restrictions import in_private_section
 from newsroom.routing import child_page_models, specific_pages
 
 CACHE_PREFIX = "newsroom:chrome:v2:"
-# A safety net only: every change that matters deletes the entry at once (see articles/signals.py).
-# With the per-process local-memory cache, other workers catch up within this delay; with Redis,
-# at once.
+# A safety net only: every change that matters deletes the entry at once (see articles/signals.py),
+# from the cache every process shares (the default folder or Redis), so every worker sees it.
 CACHE_SECONDS = 10 * 60
 
 

@@ -7,13 +7,14 @@ from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.admin.views.reports import ReportView
 
 from articles.models import ArticlePage
+from newsroom.page_access import may_use_pages
 
 
 class SponsoredArticlesReport(ReportView):
     """Every sponsored article with its partner, status and dates; CSV/XLSX export included.
 
     Sales may see this list without any page permission: it shows titles and dates, never an
-    editor or a link into one.
+    editor or a link into one, and to them only the articles readers can see.
     """
 
     page_title = "Articles sponsorisés"
@@ -50,7 +51,11 @@ class SponsoredArticlesReport(ReportView):
         return "articles-sponsorises"
 
     def get_queryset(self):
-        return ArticlePage.objects.filter(sponsor__isnull=False).select_related("sponsor").order_by("-first_published_at", "title")
+        articles = ArticlePage.objects.filter(sponsor__isnull=False)
+        if not may_use_pages(self.request.user):
+            # Sales read only what readers can: no draft, scheduled or restricted article's title.
+            articles = articles.live().public()
+        return articles.select_related("sponsor").order_by("-first_published_at", "title")
 
     @property
     def index_url(self):

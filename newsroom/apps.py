@@ -8,7 +8,10 @@ class NewsroomConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from newsroom import cache_signals
+        from newsroom import (
+            cache_signals,
+            two_factor_views,  # noqa: F401  (its login receiver dates the password check of every session)
+        )
 
         # Our receivers are connected by importing the module; Wagtail's own per-page purges are not
         # wanted on top of them (the settings make its app ready before this one).

@@ -30,7 +30,7 @@ from urllib.parse import parse_qsl, urlencode
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.utils import timezone
 from django.utils.cache import cc_delim_re, get_conditional_response, patch_cache_control, set_response_etag
 from django.utils.http import http_date, parse_http_date_safe
@@ -45,8 +45,13 @@ GENERATION_KEY = "newsroom:page-generation"
 HEADER = "X-Cache"
 # Paths that are never pages for readers (the static and media prefixes are added from settings).
 EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/health/", "/partenaires/", "/_util/")
-# Campaign tags that no view reads: stripped from the key so a shared link does not miss the cache.
+VARIANTS_PREFIX = "newsroom:page-variants:"
+# Campaign tags that no view reads: stripped from the key so a shared link does not miss the cache,
+# and from the request the page is rendered for, so a stored page never shows them (finding 5 of
+# issue 18: an attacker's `?utm_source=…` in the canonical link of every reader's copy). Names are
+# compared in lower case, with every `utm_…`; deploy/varnish/newsroom.vcl strips the same set.
 TRACKING_PARAMS = frozenset({"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "_ga", "xtor"})
+TRACKING_PREFIX = "utm_"
 CACHEABLE_STATUSES = (200, 404)
 # A shared cache that is down costs readers its speed, never the page: they get it rendered.
 CACHE_ERRORS = (RedisError, OSError)
@@ -69,13 +74,27 @@ def normalised_query(query_string: str) -> str:
     """The query string with tracking tags dropped and parameters in name order (values kept in order)."""
     if not query_string:
         return ""
-    pairs = [
-        (name, value)
-        for name, value in parse_qsl(query_string, keep_blank_values=True)
-        if name not in TRACKING_PARAMS and not name.startswith("utm_")
-    ]
+    pairs = [(name, value) for name, value in parse_qsl(query_string, keep_blank_values=True) if not is_tracking_param(name)]
     pairs.sort(key=lambda pair: pair[0])
     return urlencode(pairs)
+
+
+def is_tracking_param(name: str) -> bool:
+    """Whether a query parameter is a campaign tag that no page reads (stripped before rendering)."""
+    name = name.lower()
+    return name in TRACKING_PARAMS or name.startswith(TRACKING_PREFIX)
+
+
+def variants_key(path: str) -> str:
+    """The cache key counting the stored query-string variants of `path`."""
+    return VARIANTS_PREFIX + _digest(path)
+
+
+def _render_with_normalised_query(request, normalised: str) -> None:
+    """Make the view see exactly the query the cache key was made of (sorted, campaign tags dropped)."""
+    if request.META.get("QUERY_STRING", "") != normalised:
+        request.META["QUERY_STRING"] = normalised
+        request.GET = QueryDict(normalised, encoding=request.encoding)
 
 
 def entry_key(scheme: str, host: str, path: str, query_string: str) -> str:
@@ -178,7 +197,8 @@ class PageCacheMiddleware:
             # Let Django answer its 400 further down.
             return self.get_response(request)
 
-        key = entry_key(request.scheme, host, request.path, request.META.get("QUERY_STRING", ""))
+        normalised = normalised_query(request.META.get("QUERY_STRING", ""))
+        key = entry_key(request.scheme, host, request.path, normalised)
         vkey = version_key(request.path)
         try:
             found = cache.get_many([key, vkey, GENERATION_KEY])
@@ -194,11 +214,17 @@ class PageCacheMiddleware:
         if entry is not None and entry[0] == (generation, version, today):
             return self._serve(request, entry)
 
+        _render_with_normalised_query(request, normalised)
         response = self.get_response(request)
         if _refusal(request, response) is not None:
             response[HEADER] = "PASS"
             return response
         app_ttl, edge_ttl = _ttls(request.path, response.status_code)
+        if normalised and not self._count_variant(request.path, (generation, version, today), app_ttl):
+            # Too many variants of this path already: rendered for this reader, not kept.
+            _public_headers(response, 0)
+            response[HEADER] = "PASS"
+            return response
         if not response.has_header("ETag"):
             set_response_etag(response)
         if not response.has_header("Last-Modified"):
@@ -220,6 +246,23 @@ class PageCacheMiddleware:
         conditional = _conditional(request, response)
         conditional[HEADER] = "MISS"
         return conditional
+
+    def _count_variant(self, path: str, stamp, ttl: int) -> bool:
+        """Count one more stored query variant of `path`; False past NEWSROOM_PAGE_CACHE_MAX_VARIANTS.
+
+        The count restarts when the path is purged (its stamp changes). Not atomic across processes:
+        concurrent misses may store a few variants past the cap, never without limit.
+        """
+        counter = variants_key(path)
+        try:
+            found = cache.get(counter)
+            count = found[1] if found is not None and found[0] == stamp else 0
+            if count >= settings.NEWSROOM_PAGE_CACHE_MAX_VARIANTS:
+                return False
+            cache.set(counter, (stamp, count + 1), ttl)
+        except CACHE_ERRORS:
+            return False
+        return True
 
     def _serve(self, request, entry):
         _stamp, status, headers, content, path = entry

@@ -10,6 +10,7 @@ from functools import cached_property
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpResponseRedirect, JsonResponse
 from django.urls import reverse
 
@@ -67,7 +68,8 @@ def with_next(url: str, next_url: str | None) -> str:
 
 
 class RequireTwoFactorMiddleware:
-    """Keep password-only sessions out of the admin when a second factor is due.
+    """Keep password-only sessions out of the admin when a second factor is due, and treat them as
+    anonymous readers everywhere else.
 
     A person who has a device is sent to the verification page, one who must have one but has none
     to the set-up page; both come back to the page they asked for. Requests that are not a page
@@ -88,13 +90,28 @@ class RequireTwoFactorMiddleware:
 
     def __call__(self, request):
         path = request.path_info
-        if path.startswith(self.admin_prefix) and path not in self.exempt_paths:
-            user = request.user
-            if user.is_authenticated and not user.is_verified():
-                has_device = user_has_device(user)
-                if has_device or two_factor_required(user, request):
-                    return self.refuse(request, has_device)
+        if path.startswith(self.admin_prefix):
+            if path not in self.exempt_paths:
+                user = request.user
+                if user.is_authenticated and not user.is_verified():
+                    has_device = user_has_device(user)
+                    if has_device or two_factor_required(user, request):
+                        return self.refuse(request, has_device)
+        elif self.session_is_unconfirmed(request):
+            # Outside the admin (restricted pages, private documents, anything that reads
+            # request.user), a session still owing its second factor is an anonymous reader:
+            # its password alone opens nothing more than no login at all (issue 18, finding 1).
+            request.user = anonymous = AnonymousUser()
+            anonymous.is_verified = lambda: False  # what django-otp gives every other anonymous user
         return self.get_response(request)
+
+    def session_is_unconfirmed(self, request) -> bool:
+        """Whether a signed-in session must still enter a code (without a query for sessions
+        already confirmed and for requests without a session)."""
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return False
+        user = request.user
+        return user.is_authenticated and not user.is_verified() and needs_second_factor(user, request)
 
     def refuse(self, request, has_device: bool):
         """A redirect to the right second-factor step for page views, a 403 for everything else."""

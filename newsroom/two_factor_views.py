@@ -7,12 +7,15 @@ throttling (1, 2, 4, 8… seconds after successive wrong codes) and refuses a co
 
 import base64
 import logging
+import time
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth import get_user_model
+from django.contrib.auth import get_user_model, logout
+from django.contrib.auth.signals import user_logged_in
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.dispatch import receiver
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -36,6 +39,7 @@ BACKUP_DEVICE_NAME = "Codes de secours"
 
 WRONG_CODE = "Ce code n’est pas valide. Saisissez le code affiché maintenant par votre application, ou un code de secours."
 WRONG_SETUP_CODE = "Ce code n’est pas valide. Vérifiez que l’heure de votre téléphone est juste et saisissez le code affiché maintenant."
+REMOVAL_NEEDS_CODE = "La double authentification reste activée\u00a0: saisissez le code affiché par votre application, ou un code de secours, pour la désactiver."
 THROTTLED = "Trop de codes erronés d’affilée\u00a0: attendez quelques secondes avant de réessayer."
 
 
@@ -59,6 +63,59 @@ def safe_next(request) -> str:
     if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
         return target
     return reverse("wagtailadmin_home")
+
+
+# Enrolling a first device with a password-only session needs a password typed this recently: a
+# session cookie stolen hours after the login cannot attach the thief's phone to the account.
+FRESH_PASSWORD_SECONDS = 10 * 60
+RECHECK_AT_KEY = "newsroom_password_checked_at"
+RECHECK_FAILURES_KEY = "newsroom_password_recheck_failures"
+RECHECK_LIMIT = 5
+RECHECK_REFUSED = "Ce mot de passe n’est pas le bon."
+
+
+class PasswordForm(forms.Form):
+    """The account's password, typed again."""
+
+    password = forms.CharField(
+        label="Mot de passe",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "autofocus": ""}),
+        error_messages={"required": "Saisissez votre mot de passe."},
+    )
+
+
+@receiver(user_logged_in)
+def remember_password_check(sender, request, user, **kwargs):
+    """A login is a password check: enrolment right after it needs no second one."""
+    if request is not None and hasattr(request, "session"):
+        request.session[RECHECK_AT_KEY] = time.time()
+
+
+def password_is_fresh(request) -> bool:
+    """Whether the password was typed in this session within FRESH_PASSWORD_SECONDS."""
+    checked = request.session.get(RECHECK_AT_KEY, 0)
+    return time.time() - checked < FRESH_PASSWORD_SECONDS
+
+
+def confirm_password(request, next_url: str):
+    """The password form (GET), or its check (POST): None once confirmed, else the answer to send."""
+    form = PasswordForm(request.POST if request.POST.get("action") == "password" else None)
+    if form.is_bound and form.is_valid():
+        if request.user.check_password(form.cleaned_data["password"]):
+            request.session[RECHECK_AT_KEY] = time.time()
+            request.session.pop(RECHECK_FAILURES_KEY, None)
+            return None
+        failures = request.session.get(RECHECK_FAILURES_KEY, 0) + 1
+        logger.warning("password re-check failed before second-factor set-up: user=%s failures=%s", request.user.pk, failures)
+        if failures >= RECHECK_LIMIT:
+            # Whoever holds this session does not know the password: end it.
+            logout(request)
+            return redirect(reverse("wagtailadmin_login"))
+        request.session[RECHECK_FAILURES_KEY] = failures
+        form.add_error("password", RECHECK_REFUSED)
+    context = {"form": form, "next": next_url, "fresh_minutes": FRESH_PASSWORD_SECONDS // 60}
+    return TemplateResponse(request, "two_factor/confirm_password.html", context)
 
 
 class Throttled(Exception):
@@ -112,6 +169,13 @@ def qr_code_data_uri(device: TOTPDevice) -> str:
     return segno.make(device.config_url, error="m").svg_data_uri(scale=5, border=4, dark="#000", light="#fff")
 
 
+def current_factor(user, code: str):
+    """The device of `user` that accepts `code` (an app code or a backup code), or None."""
+    # Six digits can only be an app code; anything else can only be a backup code.
+    model = TOTPDevice if code.isdigit() and len(code) == 6 else StaticDevice
+    return next((d for d in devices_for_user(user) if isinstance(d, model) and check_code(d, code)), None)
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def setup_view(request):
@@ -121,6 +185,11 @@ def setup_view(request):
     if not user.is_verified() and user_has_device(user):
         # A password alone must not be enough to add a device next to an existing one.
         return redirect(with_next(reverse("newsroom_two_factor_verify"), next_url))
+    if not user.is_verified() and not password_is_fresh(request):
+        refusal = confirm_password(request, next_url)
+        if refusal is not None:
+            return refusal
+        return redirect(with_next(reverse("newsroom_two_factor_setup"), next_url))
     device = pending_app_device(user)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -168,11 +237,8 @@ def verify_view(request):
         return redirect(next_url)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        code = form.cleaned_data["code"]
-        # Six digits can only be an app code; anything else can only be a backup code.
-        model = TOTPDevice if code.isdigit() and len(code) == 6 else StaticDevice
         try:
-            device = next((d for d in devices_for_user(user) if isinstance(d, model) and check_code(d, code)), None)
+            device = current_factor(user, form.cleaned_data["code"])
         except Throttled:
             form.add_error("code", THROTTLED)
         else:
@@ -212,6 +278,18 @@ def manage_view(request):
                 {"codes": codes, "next": reverse("newsroom_two_factor_manage"), "first_setup": False},
             )
         if action == "remove":
+            # The current factor again, not only a verified session: a session left open on
+            # someone else's screen must not be enough to turn the second factor off.
+            form = CodeForm(request.POST)
+            try:
+                device = form.is_valid() and current_factor(user, form.cleaned_data["code"])
+            except Throttled:
+                messages.error(request, THROTTLED)
+                return redirect("newsroom_two_factor_manage")
+            if not device:
+                logger.warning("second factor removal refused without a valid code: user=%s", user.pk)
+                messages.error(request, REMOVAL_NEEDS_CODE)
+                return redirect("newsroom_two_factor_manage")
             remove_devices(user)
             logger.warning("second factor removed by its owner: user=%s", user.pk)
             messages.success(request, "La double authentification est désactivée pour votre compte.")

@@ -19,6 +19,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import RevisionMixin
 from wagtail.search import index
 
+from partners.partner_form import PartnerForm
+
 PARIS = ZoneInfo("Europe/Paris")
 
 
@@ -79,6 +81,8 @@ class PartnerQuerySet(models.QuerySet):
 
 class Partner(RevisionMixin, index.Indexed, ClusterableModel):
     """A company shown with its logo; sales schedule, order and archive it."""
+
+    base_form_class = PartnerForm
 
     name = models.CharField("nom", max_length=120)
     logo = models.ForeignKey(

@@ -1,5 +1,7 @@
 """Writes: counting a click, and forgetting the cached partner blocks when a partner changes."""
 
+import time
+
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -27,14 +29,16 @@ def block_cache_generation() -> int:
     """The current generation of cached partner blocks (part of every block's cache key)."""
     generation = cache.get(GENERATION_KEY)
     if generation is None:
-        generation = 1
-        cache.add(GENERATION_KEY, generation, timeout=None)
+        # Lost (never set, or evicted from a full cache): a fresh clock value can never bring
+        # back blocks stored under an earlier generation, as restarting from 1 would.
+        generation = time.time_ns()
+        if not cache.add(GENERATION_KEY, generation, timeout=None):
+            generation = cache.get(GENERATION_KEY, generation)  # another process set it first
     return generation
 
 
 def block_cache_invalidate() -> None:
-    """Every cached partner block becomes stale at once: bump the generation in the key."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+    """Every cached partner block becomes stale at once, in every process sharing the cache: a
+    new generation in the key (a clock value, not an increment, so two processes invalidating at
+    once cannot write the same number)."""
+    cache.set(GENERATION_KEY, time.time_ns(), timeout=None)

@@ -25,6 +25,7 @@ from articles.body_text import body_texts
 from articles.forms import ArticlePageForm
 from articles.panels import EntitySuggestionsPanel
 from entities.public_paths import ENTITY_PREFIX
+from newsroom.field_permissions import FieldPermissionsMixin
 from newsroom.restrictions import ViewRestrictionsMixin
 from newsroom.routing import find_live_page
 
@@ -178,7 +179,7 @@ class ArticleTag(TaggedItemBase):
     content_object = ParentalKey("articles.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class ArticlePage(ViewRestrictionsMixin, Page):
+class ArticlePage(FieldPermissionsMixin, ViewRestrictionsMixin, Page):
     """A news article: kicker, headline, chapô, hero image, body, bylines, tags and update log."""
 
     kicker = models.CharField(
@@ -259,6 +260,8 @@ class ArticlePage(ViewRestrictionsMixin, Page):
     base_form_class = ArticlePageForm
     # Loaded with the page by the routing query (newsroom/routing.py): the article template uses them.
     route_select_related = ("hero_image", "sponsor")
+    # A copy is a new article: it never inherits a sponsor (newsroom/field_permissions.py).
+    exclude_fields_in_copy = ["sponsor"]
     parent_page_types = ["articles.SectionPage"]
     subpage_types = []
 

@@ -73,10 +73,12 @@ sub vcl_recv {
     unset req.http.Cookie;
 
     # One cached copy per page, whatever the order of the query parameters and whatever
-    # campaign tags were appended to the link.
-    if (req.url ~ "(?i)[?&](utm_[a-z_]+|gclid|fbclid|msclkid|mc_cid|mc_eid|_ga|xtor)=") {
-        set req.url = regsuball(req.url, "(?i)&(utm_[a-z_]+|gclid|fbclid|msclkid|mc_cid|mc_eid|_ga|xtor)=[^&]*", "");
-        set req.url = regsuball(req.url, "(?i)\?(utm_[a-z_]+|gclid|fbclid|msclkid|mc_cid|mc_eid|_ga|xtor)=[^&]*&?", "?");
+    # campaign tags were appended to the link. The app drops exactly the same names, in any case,
+    # with or without a value, before it renders a page (newsroom/page_cache.py TRACKING_PARAMS;
+    # tests/deploy checks the two lists agree), so a stored page never shows them.
+    if (req.url ~ "(?i)[?&](utm_[^=&]*|dclid|fbclid|gclid|mc_cid|mc_eid|msclkid|xtor|_ga)(=|&|$)") {
+        set req.url = regsuball(req.url, "(?i)(?<=[?&])(utm_[^=&]*|dclid|fbclid|gclid|mc_cid|mc_eid|msclkid|xtor|_ga)(=[^&]*)?(&|$)", "");
+        set req.url = regsub(req.url, "[?&]+$", "");
     }
     set req.url = std.querysort(req.url);
     set req.url = regsub(req.url, "\?$", "");

@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "newsroom.two_factor.RequireTwoFactorMiddleware",
+    # After the second factor: a role with no page permission gets no page chooser or page API.
+    "newsroom.page_access.PageChooserAccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -148,13 +150,6 @@ STORAGES = {
 # Wagtail's page editor posts one field per StreamField input.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "newsroom",
-    }
-}
-
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -223,6 +218,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 # Anonymous public pages are kept whole in the default cache (newsroom/page_cache.py) and purged
 # by exact URL sets when content changes (newsroom/cache_purge.py). With several app servers the
 # cache must be shared, or a purge on one would not reach the others: set REDIS_URL.
+# Without REDIS_URL, the cache is a folder of files shared by every process of the host
+# (newsroom/shared_cache.py): `make serve`'s workers, its scheduler and `manage.py` commands purge
+# and read the same entries, so a publication made by any of them is seen by all at once.
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
@@ -233,8 +231,14 @@ if REDIS_URL:
         }
     }
 else:
-    # Whole pages need more room than LocMem's 300-entry default (culled by a third when full).
-    CACHES["default"].setdefault("OPTIONS", {})["MAX_ENTRIES"] = env_int("NEWSROOM_LOCMEM_MAX_ENTRIES", 5000)
+    CACHES = {
+        "default": {
+            "BACKEND": "newsroom.shared_cache.SharedFileCache",
+            "LOCATION": env_str("NEWSROOM_CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+            # Whole pages need more room than Django's 300-entry default (culled by a third when full).
+            "OPTIONS": {"MAX_ENTRIES": env_int("NEWSROOM_CACHE_MAX_ENTRIES", env_int("NEWSROOM_LOCMEM_MAX_ENTRIES", 5000))},
+        }
+    }
 NEWSROOM_PAGE_CACHE = env_bool("NEWSROOM_PAGE_CACHE", True)
 # How long the edge (Varnish, a CDN) may keep a page: it is purged on change, so this is long.
 NEWSROOM_EDGE_TTL = env_int("NEWSROOM_EDGE_TTL", 86_400)
@@ -246,6 +250,9 @@ NEWSROOM_PAGE_CACHE_SHORT_TTLS = {"404": 60, "/recherche/": 300, "/sitemap-news.
 # Beyond this many paths, one purge drops the whole application cache (one write) rather than
 # writing a version per path, and sends the edge one `PURGE /*` (a ban of every page).
 NEWSROOM_PAGE_CACHE_BULK_LIMIT = env_int("NEWSROOM_PAGE_CACHE_BULK_LIMIT", 2000)
+# Query-string variants of one path kept at once (`?page=2`, `?q=…`): beyond this, a new variant is
+# rendered but not stored, so random query strings cannot push every other page out of the cache.
+NEWSROOM_PAGE_CACHE_MAX_VARIANTS = env_int("NEWSROOM_PAGE_CACHE_MAX_VARIANTS", 100)
 # --- end Page cache ---
 
 # --- Edge cache (issue 6: Varnish, frontend_cache) ---

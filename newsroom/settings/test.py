@@ -6,7 +6,7 @@ import tempfile
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASES
+from .base import DATABASES, REDIS_URL
 
 if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql" and not os.environ.get("NEWSROOM_TEST_ALLOW_SQLITE"):
     raise ImproperlyConfigured("The tests run on PostgreSQL: use `make test`, or set DATABASE_URL to a PostgreSQL database.")
@@ -23,3 +23,10 @@ WHITENOISE_USE_FINDERS = True
 # A page type that exists only in the tests (tests/testpages/): proves any page type is routed,
 # cached and purged without code of its own.
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.testpages"]
+
+# One process runs the suite: a memory cache, cleared before each test (tests/conftest.py). The
+# servers the integration tests start get the real default (a shared folder) or their Redis.
+if not REDIS_URL:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "newsroom", "OPTIONS": {"MAX_ENTRIES": 5000}}
+    }

@@ -14,8 +14,8 @@ from partners.services import block_cache_generation
 register = template.Library()
 
 BLOCK_TEMPLATE = "partners/partner_block.html"
-# Invalidation reaches the cache of the process that saved the partner; with the default per-process
-# LocMemCache, other gunicorn workers catch up within this delay (at once with a shared Redis cache).
+# A safety net only: a partner or image change bumps the generation in the cache every process
+# shares (the default folder or Redis), so every worker drops its blocks at once.
 BLOCK_CACHE_SECONDS = 5 * 60
 DEFAULT_HEADING = "Ils nous font confiance"
 

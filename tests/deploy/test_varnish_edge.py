@@ -298,6 +298,16 @@ def test_query_strings_are_sorted_and_campaign_tags_dropped(chosen_origin):
     assert origin.hits("/public/query?a=1&b=2") == 1
 
 
+def test_the_edge_strips_the_same_campaign_tags_as_the_app(chosen_origin):
+    """Any case, with or without a value, anywhere in the query (issue 18, finding 5)."""
+    _origin, edge = chosen_origin
+    first = edge.get("/public/tags?UTM_Source=x&b=2&dclid&utm_1=y&a=1&FBCLID=z&_ga=1")
+    assert first.body.startswith("GET /public/tags?a=1&b=2 ")
+    assert edge.get("/public/tags?a=1&b=2&Utm_Term=t").cache == "HIT"
+    assert edge.get("/public/tags?gclid=1&xtor=2").body.startswith("GET /public/tags ")
+    assert edge.get("/public/tags?outm_x=1").body.startswith("GET /public/tags?outm_x=1 ")
+
+
 def test_other_methods_go_to_the_origin_and_unknown_ones_are_refused(chosen_origin):
     origin, edge = chosen_origin
     path = "/public/form"

@@ -312,7 +312,15 @@ def test_a_user_can_renew_backup_codes_and_remove_the_second_factor(client, edit
     assert len(re.findall(r"<li><code>([a-z2-7]{8})</code></li>", renewed)) == 10
     assert not StaticToken.objects.filter(token__in=["abcdefgh", "ijklmnop"]).exists()
 
-    response = client.post(MANAGE_URL, {"action": "remove"})
+    # Turning it off asks for the current factor again (issue 18 hardening): nothing, or a wrong
+    # code, changes nothing.
+    wrong_app_code = f"{(int(current_code(device)) + 1) % 1_000_000:06d}"
+    for data in ({"action": "remove"}, {"action": "remove", "code": wrong_app_code}):
+        refused = client.post(MANAGE_URL, data, follow=True).content.decode()
+        assert "La double authentification reste activée" in refused
+        assert TOTPDevice.objects.filter(user=editor).exists()
+    fresh_code = re.findall(r"<li><code>([a-z2-7]{8})</code></li>", renewed)[0]
+    response = client.post(MANAGE_URL, {"action": "remove", "code": fresh_code})
     assert response["Location"] == MANAGE_URL
     assert not TOTPDevice.objects.filter(user=editor).exists()
     assert not StaticDevice.objects.filter(user=editor).exists()
@@ -358,3 +366,39 @@ def test_the_account_page_links_to_the_second_factor(client, journalist):
 
     assert f'href="{MANAGE_URL}"' in page
     assert "Double authentification" in page
+
+
+def test_enrolling_with_an_old_session_needs_the_password_again(client, editor):
+    """Issue 18 hardening: a first device is attached only after a password typed in the last 10 minutes."""
+    from newsroom.two_factor_views import RECHECK_AT_KEY
+
+    require(editors=True)
+    client.force_login(editor)
+    session = client.session
+    session[RECHECK_AT_KEY] -= 11 * 60  # the login was 11 minutes ago
+    session.save()
+
+    asked = client.get(SETUP_URL).content.decode()
+    assert "Confirmez votre mot de passe" in asked
+    assert "otpauth" not in asked and "data:image/svg+xml" not in asked
+    wrong = client.post(SETUP_URL, {"action": "password", "password": "pas-le-bon"}).content.decode()
+    assert "Ce mot de passe n’est pas le bon." in wrong
+    assert not TOTPDevice.objects.filter(user=editor).exists()
+
+    confirmed = client.post(SETUP_URL, {"action": "password", "password": "motdepasse-de-test"})
+    assert confirmed["Location"].startswith(SETUP_URL)
+    assert "data:image/svg+xml" in client.get(SETUP_URL).content.decode()
+
+
+def test_five_wrong_passwords_before_enrolment_end_the_session(client, editor):
+    from newsroom.two_factor_views import RECHECK_AT_KEY
+
+    require(editors=True)
+    client.force_login(editor)
+    session = client.session
+    session[RECHECK_AT_KEY] = 0
+    session.save()
+    for _ in range(5):
+        last = client.post(SETUP_URL, {"action": "password", "password": "pas-le-bon"})
+    assert last["Location"].startswith("/admin/login/")
+    assert client.get("/admin/")["Location"].startswith("/admin/login/")

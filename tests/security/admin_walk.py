@@ -23,6 +23,7 @@ NOT_ALLOWED = "M"  # 405: the view takes the other method only
 BAD_REQUEST = "B"  # 400: a forged or incomplete form, refused before any processing
 EXCEPTION = "E"  # the view raised: a 500 for the user (Wagtail's own error test page, and known upstream bugs)
 WROTE = "W"  # allowed, and it added, changed or deleted rows of the fingerprinted tables
+LEAKED = "L"  # allowed, but the answer shows something the role must not read (a draft's title…)
 
 # Tables a request may write without changing anything anyone sees: the session, the editor's
 # presence and subscriptions, the login throttle's log, thumbnails.
@@ -168,14 +169,26 @@ class Cell:
         return self.seen != self.expected or bool(self.changed)
 
 
-def try_request(client, method: str, url: str, expected: str, role: str, baseline: dict, template: str = "") -> Cell:
+def leaked(response, secrets) -> str:
+    """The first of `secrets` (ASCII markers) found in the body of `response`, or ""."""
+    if not secrets:
+        return ""
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return next((secret for secret in secrets if secret.encode() in body), "")
+
+
+def try_request(
+    client, method: str, url: str, expected: str, role: str, baseline: dict, template: str = "", secrets: tuple[str, ...] = ()
+) -> Cell:
     """Send one request in a savepoint that is rolled back afterwards, so every cell sees the same
     database (`baseline`, the fingerprint taken before the walk) whatever an allowed request did.
 
     A request that is not allowed must write nothing at all (PostgreSQL's per-transaction write
     counters, every table but BOOKKEEPING_TABLES) and, if it wrote anything, leave the
     fingerprint equal to the baseline. An allowed request that writes to the fingerprinted tables reads « W », so an
-    expectation says which allowed requests may change data.
+    expectation says which allowed requests may change data. An allowed answer whose body holds one
+    of `secrets` (what the role may not read: titles of pages it could not see on the public site)
+    reads « L », whatever was expected.
     """
     with transaction.atomic():
         writes_before = written_tables()
@@ -183,6 +196,8 @@ def try_request(client, method: str, url: str, expected: str, role: str, baselin
         try:
             response = client.generic(method, url, data="", content_type="application/x-www-form-urlencoded")
             seen = answer(response)
+            if seen == ALLOWED and (secret := leaked(response, secrets)):
+                seen, error = LEAKED, f"shows {secret!r}"
         except Exception as exc:  # noqa: BLE001 - an exception is what a 500 would have been
             seen, error = EXCEPTION, f"{type(exc).__name__}: {exc}"[:300]
         changed: tuple = ()

@@ -30,7 +30,7 @@ from wagtail.admin.models import EditingSession
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Page, Site, UploadedFile, Workflow
+from wagtail.models import Collection, Page, PageViewRestriction, Site, UploadedFile, Workflow
 
 import pytest
 
@@ -42,15 +42,19 @@ from tests.security.admin_walk import ROLES, admin_routes, fingerprint, route_of
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.partners.urls")]
 
 RESULTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "security"
+# In the title of every page of the world that the public site never shows.
+SECRET_MARK = "ZQXSECRET"
+# The roles that may read no such title anywhere (the others edit pages).
+SECRETS_BY_ROLE = {"anonymous": (SECRET_MARK,), "sales": (SECRET_MARK,)}
 
 # sample URL: (GET answers, POST answers), one letter per role.
 SAMPLES = {
     "/admin/": ("NYYYY", "NMMMM"),
     "/admin/test404/": ("NYYYY", "NMMMM"),
-    "/admin/api/main/pages/": ("NYYYY", "NMMMM"),
-    "/admin/api/main/pages/{draft}/": ("NYY4Y", "NMMMM"),
-    "/admin/api/main/pages/find/?id={draft}": ("NYY4Y", "NMMMM"),
-    "/admin/api/main/pages/{draft}/action/copy/": ("NMMMM", "NNW4W"),
+    "/admin/api/main/pages/": ("NYYNY", "NMMNM"),
+    "/admin/api/main/pages/{draft}/": ("NYYNY", "NMMNM"),
+    "/admin/api/main/pages/find/?id={draft}": ("NYYNY", "NMMNM"),
+    "/admin/api/main/pages/{draft}/action/copy/": ("NMMNM", "NNWNW"),
     "/admin/api/main/documents/": ("NYYYY", "NMMMM"),
     "/admin/api/main/documents/{document}/": ("NYYYY", "NMMMM"),
     "/admin/api/main/documents/find/?id={document}": ("NYYYY", "NMMMM"),
@@ -112,10 +116,11 @@ SAMPLES = {
     "/admin/pages/{in_review}/workflow_history/detail/{workflow_state}/": ("NYYNY", "NMMNM"),
     "/admin/pages/{article}/history/": ("NYYNY", "NMMNM"),
     "/admin/pages/{article}/history/results/": ("NYYNY", "NMMNM"),
-    "/admin/choose-page/": ("NYYYY", "NMMMM"),
-    "/admin/choose-page/{section}/": ("NYYYY", "NMMMM"),
-    "/admin/choose-page/search/?q=article": ("NYYYY", "NMMMM"),
-    "/admin/choose-page/chosen-multiple/?id={article}": ("NYYYY", "NMMMM"),
+    # Commercial edits no page: no page chooser (issue 18, finding 7), whose answers read titles.
+    "/admin/choose-page/": ("NYYNY", "NMMNM"),
+    "/admin/choose-page/{section}/": ("NYYNY", "NMMNM"),
+    "/admin/choose-page/search/?q=zqxsecret": ("NYYNY", "NMMNM"),
+    "/admin/choose-page/chosen-multiple/?id={draft}": ("NYYNY", "NMMNM"),
     # « B »: Wagtail 8.0.1 raises AttributeError on an empty POST (500); French 400 from newsroom.admin_guards' middleware.
     "/admin/choose-external-link/": ("NYYYY", "NBBBB"),
     "/admin/choose-email-link/": ("NYYYY", "NYYYY"),
@@ -349,13 +354,23 @@ def world(home, section, author, journalist, editor, sales, superuser):
     first_revision = article.latest_revision
     article.chapo = "Une deuxième version du chapô."
     article.save_revision(user=colleague)
-    draft = factories.make_article(section=section, authors=[author], owner=colleague, publish=False)
-    in_review = factories.make_article(section=section, authors=[author], owner=colleague, publish=False)
+    # Never published, or restricted: their titles carry SECRET_MARK, which sales and anonymous
+    # visitors must find in no allowed answer (issue 18, finding 7).
+    draft = factories.make_article(section=section, title=f"Brouillon {SECRET_MARK}", authors=[author], owner=colleague, publish=False)
+    in_review = factories.make_article(section=section, title=f"Relecture {SECRET_MARK}", authors=[author], owner=colleague, publish=False)
     workflow_state = in_review.get_workflow().start(in_review, colleague)
     scheduled = factories.make_article(
-        section=section, authors=[author], owner=colleague, go_live_at=timezone.now() + datetime.timedelta(days=3)
+        section=section,
+        title=f"Programme {SECRET_MARK}",
+        authors=[author],
+        owner=colleague,
+        go_live_at=timezone.now() + datetime.timedelta(days=3),
     )
-    locked = factories.make_article(section=section, authors=[author], owner=colleague, publish=False)
+    locked = factories.make_article(section=section, title=f"Verrou {SECRET_MARK}", authors=[author], owner=colleague, publish=False)
+    restricted = factories.make_article(section=section, title=f"Abonnés {SECRET_MARK}", authors=[author], owner=colleague)
+    PageViewRestriction.objects.create(page=restricted, restriction_type=PageViewRestriction.LOGIN)
+    unpublished_section = factories.make_section(title=f"Rubrique {SECRET_MARK}")
+    unpublished_section.unpublish()
     Page.objects.filter(pk=locked.pk).update(locked=True, locked_by=superuser, locked_at=timezone.now())
 
     entity = factories.make_entity(name="Mistral AI")
@@ -364,6 +379,11 @@ def world(home, section, author, journalist, editor, sales, superuser):
     logo = make_logo(text="acme")
     partner = make_partner(name="Acme", logo=logo)
     partner.save_revision(user=sales)
+    # Its own partner: a sponsored article protects its sponsor from deletion.
+    patron = make_partner(name="Mécène")
+    factories.make_article(
+        section=section, title=f"Sponsorise {SECRET_MARK}", authors=[author], owner=colleague, publish=False, sponsor=patron
+    )
     image = factories.make_image(title="Une image")
     document = get_document_model()(title="Un document", collection=Collection.get_first_root_node())
     document.file.save("document.txt", ContentFile(b"Un document."), save=True)
@@ -450,7 +470,10 @@ def test_walk(role, client, world, users):
         url = template.format(**world)
         for method, answers in (("GET", get_answers), ("POST", post_answers)):
             session = getattr(client.cookies.get("sessionid"), "value", None)
-            cells.append(try_request(client, method, url, answers[ROLES.index(role)], role, baseline, template=template))
+            expected = answers[ROLES.index(role)]
+            cells.append(
+                try_request(client, method, url, expected, role, baseline, template=template, secrets=SECRETS_BY_ROLE.get(role, ()))
+            )
             if user is not None and getattr(client.cookies.get("sessionid"), "value", None) != session:
                 # Logging out must not turn the rest of the walk anonymous; logging in again
                 # moves last_login, hence a new baseline.

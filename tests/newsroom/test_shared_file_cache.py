@@ -1,0 +1,30 @@
+"""The default cache without Redis (newsroom/shared_cache.py): one folder, every process, bounded."""
+
+import os
+
+from newsroom.shared_cache import CULL_EVERY, SharedFileCache
+
+
+def caches(tmp_path, max_entries=100):
+    """Two cache objects on one folder: what two processes of the host see."""
+    return [SharedFileCache(str(tmp_path), {"OPTIONS": {"MAX_ENTRIES": max_entries}}) for _ in range(2)]
+
+
+def test_what_one_process_writes_or_deletes_the_other_sees_at_once(tmp_path):
+    worker, scheduler = caches(tmp_path)
+    worker.set("page", "ancienne version", 3600)
+    assert scheduler.get("page") == "ancienne version"
+    scheduler.set_many({"page": "nouvelle version", "version:/": 42}, None)
+    assert worker.get_many(["page", "version:/"]) == {"page": "nouvelle version", "version:/": 42}
+    scheduler.delete("page")
+    assert worker.get("page") is None
+
+
+def test_the_folder_stays_bounded(tmp_path):
+    cache, _ = caches(tmp_path, max_entries=100)
+    for number in range(1000):
+        cache.set(f"page-{number}", "x" * 100, 3600)
+    files = [name for name in os.listdir(tmp_path) if name.endswith(".djcache")]
+    assert len(files) <= 100 + CULL_EVERY
+    cache.set_many({f"version-{number}": number for number in range(30)}, None)
+    assert len([name for name in os.listdir(tmp_path) if name.endswith(".djcache")]) <= 100 + CULL_EVERY + 30
