@@ -29,6 +29,7 @@ from articles.models import ArticleAuthor, ArticleEntity, ArticlePage, ArticleTa
 from articles.renditions import attach_renditions
 from articles.restrictions import public_pages
 from entities.models import Entity
+from newsroom.dates import machine_datetime
 from partners.templatetags.partner_tags import sponsor_label
 
 ITEM_COUNT = 30
@@ -292,8 +293,9 @@ def build_items(articles, request) -> list[FeedItem]:
                 link=absolute_url(renderer.url(article), base),
                 # A tag URI (RFC 4151) on the page id: stays the same when the slug or section changes.
                 guid=f"tag:{host},{published:%Y-%m-%d}:article-{article.pk}" if published else f"tag:{host}:article-{article.pk}",
-                pubdate=published,
-                updateddate=article.last_published_at or published,
+                # Whole seconds at the Paris offset, like every machine-readable date (newsroom/dates.py).
+                pubdate=machine_datetime(published),
+                updateddate=machine_datetime(article.last_published_at or published),
                 authors=[byline.author.name for byline in article.article_authors.all()],
                 categories=tags,
                 description=description,
