@@ -71,7 +71,15 @@ class XmlSafeFeedMixin:
         super().add_item(*[_xml_safe(arg) for arg in args], **{key: _xml_safe(value) for key, value in kwargs.items()})
 
 
-class NewsroomRssFeed(XmlSafeFeedMixin, Rss201rev2Feed):
+class MachineDatesFeedMixin:
+    """The feed's own date (`lastBuildDate`, Atom `updated`) to the second at the Paris offset:
+    Django falls back to now(), in UTC with microseconds, for a feed without entries."""
+
+    def latest_post_date(self):
+        return machine_datetime(super().latest_post_date())
+
+
+class NewsroomRssFeed(MachineDatesFeedMixin, XmlSafeFeedMixin, Rss201rev2Feed):
     """RSS 2.0 with every author as `dc:creator` and the full text in `content:encoded`."""
 
     def rss_attributes(self):
@@ -88,7 +96,7 @@ class NewsroomRssFeed(XmlSafeFeedMixin, Rss201rev2Feed):
             handler.addQuickElement("content:encoded", item["content"])
 
 
-class NewsroomAtomFeed(XmlSafeFeedMixin, Atom1Feed):
+class NewsroomAtomFeed(MachineDatesFeedMixin, XmlSafeFeedMixin, Atom1Feed):
     """Atom with every author as an `author` element and the full text as `content`."""
 
     def add_item_elements(self, handler, item):
