@@ -20,13 +20,14 @@ sitemaps). `uncovered_routes()` names the public URL patterns no listed URL reac
 view must be added here, or it would escape the checks.
 """
 
+import contextlib
 import datetime
 import json
 from dataclasses import dataclass, field
 from io import StringIO
 
 from django.core.management import call_command
-from django.urls import URLPattern, URLResolver, get_resolver, resolve
+from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve
 from django.utils import timezone
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -329,31 +330,26 @@ def _public_patterns(patterns=None, prefix=""):
 
 
 def uncovered_routes(visited_paths) -> list[str]:
-    """Public URL patterns, and routes of routable pages, that no visited URL reached."""
-    reached, sub_routes = set(), set()
-    for path in visited_paths:
-        match = resolve(path.split("?", 1)[0])
-        reached.add(match.url_name)
+    """Public URL patterns, and routes of live routable pages, that no visited URL reaches."""
+    paths = [path.split("?", 1)[0] for path in visited_paths]
+    reached = {resolve(path).url_name for path in paths}
+    missing = sorted({pattern.name for _, pattern in _public_patterns()} - NOT_CHECKED_ROUTES - reached)
     for model in get_page_models():
-        if issubclass(model, RoutablePageMixin):
-            page = Page.objects.live().public().exact_type(model).first()
-            if page is None:
+        if not issubclass(model, RoutablePageMixin):
+            continue
+        for page in Page.objects.live().public().exact_type(model).specific():
+            base, resolver = page.url, page.get_resolver()
+            if not base:
                 continue
-            page = page.specific
-            resolver = page.get_resolver()
-            for path in visited_paths:
-                base = page.url
-                if base and path.startswith(base):
-                    try:
-                        sub_routes.add(resolver.resolve(path.split("?", 1)[0][len(base) - 1 :]).url_name)
-                    except Exception:  # noqa: S112, BLE001 - a page under it, not a route
-                        continue
-            missing = {pattern.name for pattern in resolver.url_patterns} - sub_routes
-            reached |= {f"{model._meta.label_lower}:{name}" for name in sub_routes}
-            if missing:
-                return sorted(f"{model._meta.label_lower}:{name}" for name in missing)
-    public_names = {pattern.name for _, pattern in _public_patterns()} - NOT_CHECKED_ROUTES
-    return sorted(public_names - reached)
+            sub_routes = set()
+            for path in paths:
+                if path.startswith(base):
+                    with contextlib.suppress(Resolver404):  # a child page, not one of its routes
+                        sub_routes.add(resolver.resolve(path[len(base) - 1 :]).url_name)
+            missing += sorted(
+                f"{model._meta.label_lower}:{pattern.name}" for pattern in resolver.url_patterns if pattern.name not in sub_routes
+            )
+    return missing
 
 
 def dump(site: RealisticSite) -> str:

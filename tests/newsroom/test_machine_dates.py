@@ -7,10 +7,7 @@ its parts and the Google News sitemap. Each date there is whole seconds with the
 """
 
 import datetime
-import email.utils
-import json
 import re
-import zoneinfo
 
 from django.utils import timezone
 
@@ -21,52 +18,24 @@ from defusedxml import ElementTree
 from articles.models import ArticleUpdate
 from demo import factories
 from newsroom.dates import iso_datetime, machine_datetime
+from tests import checkers
 
 pytestmark = pytest.mark.django_db
 
-PARIS = zoneinfo.ZoneInfo("Europe/Paris")
-# W3C date or date-time to the second: what <time datetime>, sitemaps and schema.org all accept.
-W3C = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2})?$")
-JSON_LD_DATE_KEYS = re.compile(r"^date|Date$|^(uploadDate|startDate|endDate|foundingDate|birthDate|expires)$")
-
 
 def assert_machine_date(value: str, where: str):
-    """`value` is a W3C date, or a date-time to the second carrying Paris's offset at that instant."""
-    assert W3C.match(value), f"{where}: {value!r} is not a date-time to the second"
-    if "T" in value:
-        moment = datetime.datetime.fromisoformat(value)
-        assert moment.utcoffset() == moment.astimezone(PARIS).utcoffset(), f"{where}: {value!r} is not at Paris's offset"
+    problem = checkers.machine_date_problem(value)
+    assert problem is None, f"{where}: {problem}"
 
 
 def assert_rfc822_date(value: str, where: str):
-    moment = email.utils.parsedate_to_datetime(value)
-    assert moment.utcoffset() == moment.astimezone(PARIS).utcoffset(), f"{where}: {value!r} is not at Paris's offset"
-
-
-def json_ld_dates(node, path="$"):
-    """Every (path, value) of a JSON-LD tree whose key names a date."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if isinstance(value, str) and JSON_LD_DATE_KEYS.search(key):
-                yield f"{path}.{key}", value
-            else:
-                yield from json_ld_dates(value, f"{path}.{key}")
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from json_ld_dates(value, f"{path}[{index}]")
+    problem = checkers.rfc822_date_problem(value)
+    assert problem is None, f"{where}: {problem}"
 
 
 def html_dates(html: str, url: str) -> list[tuple[str, str]]:
     """Every machine-readable date of an HTML page, with where it was found."""
-    soup = BeautifulSoup(html, "html.parser")
-    found = [(f"{url} <time>", tag["datetime"]) for tag in soup.find_all("time") if tag.has_attr("datetime")]
-    for meta in soup.find_all("meta"):
-        name = meta.get("property") or meta.get("name") or ""
-        if name.endswith(("_time", ":published", ":modified")):
-            found.append((f"{url} meta {name}", meta["content"]))
-    for script in soup.find_all("script", type="application/ld+json"):
-        found += [(f"{url} JSON-LD {path}", value) for path, value in json_ld_dates(json.loads(script.string))]
-    return found
+    return [(f"{url} {label}", value) for label, value in checkers.html_machine_dates(BeautifulSoup(html, "html.parser"))]
 
 
 @pytest.fixture
