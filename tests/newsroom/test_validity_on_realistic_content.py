@@ -53,10 +53,12 @@ def html_answers(answers):
 def test_every_public_url_answers(fetched):
     _site, answers = fetched
 
+    # Parameterless routes found in the URL map (what other apps add: an API root, a form that
+    # wants a POST…) may answer anything but a server error; the pages listed by name answer 200.
     wrong = {
         url: response.status_code
         for name, (url, response) in answers.items()
-        if response.status_code != (404 if name in NOT_FOUND else 200)
+        if (response.status_code >= 500 if name.startswith("route:") else response.status_code != (404 if name in NOT_FOUND else 200))
     }
 
     assert wrong == {}
