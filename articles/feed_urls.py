@@ -7,6 +7,7 @@ from django.urls import path, reverse
 from django.views.decorators.http import require_GET
 
 from articles import feeds, sitemaps
+from newsroom.dates import iso_datetime
 from newsroom.models import SiteIdentity
 
 
@@ -29,7 +30,7 @@ def news_sitemap(request):
     entries = [
         {
             "loc": feeds.absolute_url(article.get_url(request) or "/", base),
-            "publication_date": article.first_published_at.isoformat(timespec="seconds"),
+            "publication_date": iso_datetime(article.first_published_at),
             "title": article.title,
         }
         for article in sitemaps.news_articles()

@@ -28,6 +28,7 @@ from articles.chrome import load_chrome
 from articles.models import ArticleAuthor, ArticleEntity, ArticlePage, ArticleTag, Author, SectionPage
 from articles.renditions import attach_renditions
 from entities.models import Entity
+from newsroom.dates import machine_datetime
 from newsroom.restrictions import public_pages
 from partners.templatetags.partner_tags import sponsor_label
 
@@ -70,7 +71,15 @@ class XmlSafeFeedMixin:
         super().add_item(*[_xml_safe(arg) for arg in args], **{key: _xml_safe(value) for key, value in kwargs.items()})
 
 
-class NewsroomRssFeed(XmlSafeFeedMixin, Rss201rev2Feed):
+class MachineDatesFeedMixin:
+    """The feed's own date (`lastBuildDate`, Atom `updated`) to the second at the Paris offset:
+    Django falls back to now(), in UTC with microseconds, for a feed without entries."""
+
+    def latest_post_date(self):
+        return machine_datetime(super().latest_post_date())
+
+
+class NewsroomRssFeed(MachineDatesFeedMixin, XmlSafeFeedMixin, Rss201rev2Feed):
     """RSS 2.0 with every author as `dc:creator` and the full text in `content:encoded`."""
 
     def rss_attributes(self):
@@ -87,7 +96,7 @@ class NewsroomRssFeed(XmlSafeFeedMixin, Rss201rev2Feed):
             handler.addQuickElement("content:encoded", item["content"])
 
 
-class NewsroomAtomFeed(XmlSafeFeedMixin, Atom1Feed):
+class NewsroomAtomFeed(MachineDatesFeedMixin, XmlSafeFeedMixin, Atom1Feed):
     """Atom with every author as an `author` element and the full text as `content`."""
 
     def add_item_elements(self, handler, item):
@@ -292,8 +301,9 @@ def build_items(articles, request) -> list[FeedItem]:
                 link=absolute_url(renderer.url(article), base),
                 # A tag URI (RFC 4151) on the page id: stays the same when the slug or section changes.
                 guid=f"tag:{host},{published:%Y-%m-%d}:article-{article.pk}" if published else f"tag:{host}:article-{article.pk}",
-                pubdate=published,
-                updateddate=article.last_published_at or published,
+                # Whole seconds at the Paris offset, like every machine-readable date (newsroom/dates.py).
+                pubdate=machine_datetime(published),
+                updateddate=machine_datetime(article.last_published_at or published),
                 authors=[byline.author.name for byline in article.article_authors.all()],
                 categories=tags,
                 description=description,

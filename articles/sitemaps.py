@@ -17,6 +17,7 @@ from taggit.models import Tag
 
 from articles.models import ArticlePage, Author, HomePage, SectionPage
 from entities.models import Entity
+from newsroom.dates import machine_datetime
 
 NEWS_WINDOW = timedelta(hours=48)
 # Google News reads at most 1,000 URLs per news sitemap.
@@ -24,8 +25,8 @@ NEWS_LIMIT = 1000
 
 
 def to_second(value):
-    """A date to the second: `lastmod` is printed as a W3C date and time, microseconds are noise."""
-    return value.replace(microsecond=0) if value is not None else None
+    """A date to the second at the Paris offset: `lastmod` is a W3C date and time (newsroom/dates.py)."""
+    return machine_datetime(value) if value is not None else None
 
 
 def live_public_articles():

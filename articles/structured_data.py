@@ -3,6 +3,8 @@
 from django.templatetags.static import static
 from django.utils.html import strip_tags
 
+from newsroom.dates import iso_datetime
+
 
 def entity_ref(entity, base_url: str) -> dict:
     """A short Organization or Person node, with `sameAs` for search engines' knowledge graphs."""
@@ -44,8 +46,8 @@ def article_json_ld(
         "description": strip_tags(article.chapo),
         "url": base_url + article.url,
         "inLanguage": "fr",
-        "datePublished": article.published_at.isoformat(),
-        "dateModified": (article.last_published_at or article.published_at).isoformat(),
+        "datePublished": iso_datetime(article.published_at),
+        "dateModified": iso_datetime(article.last_published_at or article.published_at),
         "author": [{"@type": "Person", "name": author.name, "url": base_url + f"/auteurs/{author.slug}/"} for author in authors],
         "publisher": {
             "@type": "Organization",

@@ -10,8 +10,12 @@ class NewsroomConfig(AppConfig):
     def ready(self):
         from newsroom import (
             cache_signals,
+            spreadsheets,
             two_factor_views,  # noqa: F401  (its login receiver dates the password check of every session)
         )
+
+        # Every CSV export, ours and Wagtail's, writes formula-looking cells as text (CSV injection).
+        spreadsheets.install_csv_formula_guard()
 
         # Our receivers are connected by importing the module; Wagtail's own per-page purges are not
         # wanted on top of them (the settings make its app ready before this one).

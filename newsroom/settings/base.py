@@ -333,3 +333,9 @@ LOGGING = logging_config(env_str("DJANGO_LOG_FORMAT", "plain"), env_str("DJANGO_
 # Seconds a reader is told to wait (Retry-After) when the database is unreachable.
 NEWSROOM_OUTAGE_RETRY_AFTER = env_int("NEWSROOM_OUTAGE_RETRY_AFTER", 30)
 # --- end Reliability ---
+
+# --- Partner clicks (issue 18, finding 8) ---
+# Clicks per minute one address may make on /partenaires/<id>/<placement>/ before a 429 (a reader
+# clicks a few logos; a script is stopped). A visitor counts once per partner, placement and day.
+NEWSROOM_CLICK_RATE_LIMIT = env_int("NEWSROOM_CLICK_RATE_LIMIT", 30)
+# --- end Partner clicks ---

@@ -8,6 +8,7 @@ from django.utils import formats, timezone
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
+from newsroom.dates import iso_datetime as _iso_datetime
 from newsroom.typography import french_typography
 
 register = template.Library()
@@ -36,6 +37,13 @@ def datetime_fr(value):
     if timezone.is_aware(value):
         value = timezone.localtime(value)
     return f"{date_fr(value)} à {value.hour}\u00a0h\u00a0{value.minute:02d}"
+
+
+@register.filter
+def iso_datetime(value):
+    """The machine-readable twin of |date_fr: `2026-12-04T15:09:42+01:00` (whole seconds, Paris
+    offset), for `<time datetime>`, meta tags and sitemaps; see newsroom/dates.py."""
+    return _iso_datetime(value)
 
 
 @register.filter(is_safe=True)
