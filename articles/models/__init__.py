@@ -12,16 +12,20 @@ from .pages import (
     RelatedArticle,
     SectionPage,
 )
+from .related import RelatedRanking
+from .search import ArticleSearchDocument
 
 __all__ = [
     "ArticleAuthor",
     "ArticleEntity",
     "ArticlePage",
+    "ArticleSearchDocument",
     "ArticleSource",
     "ArticleTag",
     "ArticleUpdate",
     "Author",
     "HomePage",
     "RelatedArticle",
+    "RelatedRanking",
     "SectionPage",
 ]
