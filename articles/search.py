@@ -95,19 +95,34 @@ def _fold(word: str) -> str:
     return "".join(char for char in unicodedata.normalize("NFKD", word) if not unicodedata.combining(char))
 
 
+_HEAD = 3
+
+
 class Highlighter:
     """Says whether a word of an article matches one of the query's words, accents and endings aside."""
 
     def __init__(self, terms: list[str]):
         # One stemmer per highlighter: a Snowball stemmer keeps state while it works.
         self._stemmer = snowballstemmer.stemmer("french")
+        self._stems_of = {}
         folded = {_fold(term) for term in terms}
         self.exact = {term for term in folded if term and term not in _STOP_WORDS}
         self.stems = set(self._stemmer.stemWords(sorted(self.exact)))
+        # The stemmer only rewrites endings: a word whose first letters start no stem cannot match,
+        # and most words of an article are dismissed so, without running the (pure Python) stemmer.
+        # (Its last letter may change too: « payer » → « pai ».)
+        self._heads = {stem[: min(_HEAD, max(1, len(stem) - 1))] for stem in self.stems}
+        self._head_lengths = sorted({len(head) for head in self._heads})
 
     def matches(self, word: str) -> bool:
         folded = _fold(word)
-        return folded in self.exact or self._stemmer.stemWord(folded) in self.stems
+        if folded in self.exact:
+            return True
+        if not any(folded[:length] in self._heads for length in self._head_lengths):
+            return False
+        if folded not in self._stems_of:
+            self._stems_of[folded] = self._stemmer.stemWord(folded)
+        return self._stems_of[folded] in self.stems
 
     def mark(self, text: str) -> SafeString:
         """The whole text, escaped, with every matching word in <mark>."""

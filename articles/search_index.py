@@ -15,7 +15,6 @@ candidates. On SQLite (`make run`) nothing here runs: the search page uses Wagta
 from django.db import connection
 
 from articles.models import ArticleEntity, ArticlePage, ArticleSearchDocument, ArticleTag
-from articles.restrictions import public_pages
 
 SEARCH_CONFIG = "french_unaccent"
 
@@ -108,21 +107,26 @@ def match_documents(*, text: str, limit: int, published_from=None, published_bef
     if section_path is not None:
         conditions.append("article_id IN (SELECT id FROM wagtailcore_page WHERE path LIKE %s)")
         params.append(section_path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
-    # Live is the document's existence; public is checked again here, on the candidates only.
-    visible_sql, visible_params = public_pages(ArticlePage.objects.live()).values("pk").query.sql_with_params()
+    # Live is the document's existence (checked again on the page row); public is checked here on
+    # the candidates only, as `articles.restrictions.public_pages` does: no restriction on the page
+    # or an ancestor (a path prefix). Joined per candidate, never hashed over the whole archive.
     where = "".join(f" AND {condition}" for condition in conditions)
     sql = f"""
         SELECT candidate.article_id, ts_rank(candidate.vector, query.terms), page.first_published_at
         FROM (
             SELECT article_id, published_at, vector FROM {_DOCUMENTS}
             WHERE vector @@ plainto_tsquery('{SEARCH_CONFIG}', %s){where}
-            ORDER BY published_at DESC NULLS LAST, article_id DESC
+            ORDER BY published_at DESC, article_id DESC
             LIMIT %s
         ) AS candidate
-        JOIN wagtailcore_page AS page ON page.id = candidate.article_id
+        JOIN wagtailcore_page AS page ON page.id = candidate.article_id AND page.live
         CROSS JOIN plainto_tsquery('{SEARCH_CONFIG}', %s) AS query(terms)
-        WHERE candidate.article_id IN ({visible_sql})
-    """  # noqa: S608 - table names, constants and Django's compiled SQL: every value is a parameter
+        WHERE NOT EXISTS (
+            SELECT 1 FROM wagtailcore_pageviewrestriction AS restriction
+            JOIN wagtailcore_page AS restricted ON restricted.id = restriction.page_id
+            WHERE left(page.path, length(restricted.path)) = restricted.path
+        )
+    """  # noqa: S608 - table names and constants only: every value is a parameter
     with connection.cursor() as cursor:
-        cursor.execute(sql, [text, *params, limit, text, *visible_params])
+        cursor.execute(sql, [text, *params, limit, text])
         return cursor.fetchall()

@@ -33,10 +33,11 @@ class Migration(migrations.Migration):
             name='ArticleSearchDocument',
             fields=[
                 ('article', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='search_document', serialize=False, to='articles.articlepage', verbose_name='article')),
-                ('published_at', models.DateTimeField(db_index=True, null=True, verbose_name='première publication')),
+                ('published_at', models.DateTimeField(null=True, verbose_name='première publication')),
                 ('vector', articles.models.search.TextVectorField(editable=False, null=True, verbose_name='vecteur de recherche')),
             ],
             options={
+                'indexes': [models.Index(fields=['published_at', 'article'], name='articles_searchdoc_date_idx')],
                 'verbose_name': "entrée de l'index de recherche",
                 'verbose_name_plural': "entrées de l'index de recherche",
             },

@@ -94,3 +94,18 @@ def test_only_the_newest_candidates_are_ranked(client, section, monkeypatch):
     )
     assert "Plus de 3 résultats" in page
     assert "Drones 0" in page and "Drones 4" not in page
+
+
+def test_highlighter_shortcut_agrees_with_the_stemmer_on_every_word_of_the_corpus_prose():
+    import snowballstemmer
+
+    from demo import corpus_text
+
+    with open(corpus_text.__file__, encoding="utf-8") as source:
+        words = set(re.findall(r"[^\W\d_]+", source.read().lower()))
+    stemmer = snowballstemmer.stemmer("french")
+    for query in (["payer"], ["recrutement"], ["sécurité", "données"], ["ans"], ["IA"]):
+        marker = search.Highlighter(query)
+        for word in words:
+            expected = search._fold(word) in marker.exact or stemmer.stemWord(search._fold(word)) in marker.stems
+            assert marker.matches(word) == expected, (query, word)
