@@ -2,7 +2,7 @@
 number of teasers, tags, authors or related articles (the query-budget tests hold them to it)."""
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Case, F, OuterRef, Prefetch, Q, Subquery, Value, When, prefetch_related_objects
+from django.db.models import Case, F, OuterRef, Prefetch, Subquery, Value, When, prefetch_related_objects
 
 from articles.article_body import body_references, load_images, prepared_body
 from articles.body_cache import body_cache_key, cached_body
@@ -114,9 +114,12 @@ def related_and_linked_articles(*, article, linked_ids=(), limit=RELATED_COUNT):
     linked_ids = sorted(set(linked_ids) - {article.pk})
     picks = RelatedArticle.objects.filter(article_id=article.pk)
     ranked = RelatedRanking.objects.filter(article_id=article.pk)
+    # One list of ids (a union of index lookups), not three OR-ed tests over every article.
+    linked_rows = [ArticlePage.objects.filter(pk__in=linked_ids).values("pk")] if linked_ids else []
+    candidate_ids = picks.values("target_id").union(ranked.values("target_id"), *linked_rows)
     rows = list(
         teaser_queryset()
-        .filter(Q(pk__in=picks.values("target_id")) | Q(pk__in=ranked.values("target_id")) | Q(pk__in=linked_ids))
+        .filter(pk__in=candidate_ids)
         .exclude(pk=article.pk)
         .annotate(
             pick_order=Subquery(picks.filter(target_id=OuterRef("pk")).values("sort_order")[:1]),
