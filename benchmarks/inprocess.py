@@ -131,9 +131,7 @@ def count_matches(text: str) -> int:
     if connection.vendor != "postgresql":
         return ArticlePage.objects.live().search(text).count()
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT count(*) FROM articles_articlesearchdocument WHERE vector @@ plainto_tsquery('french_unaccent', %s)", [text]
-        )
+        cursor.execute("SELECT count(*) FROM articles_articlesearchdocument WHERE vector @@ plainto_tsquery('french_unaccent', %s)", [text])
         return cursor.fetchone()[0]
 
 
