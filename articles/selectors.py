@@ -115,8 +115,9 @@ def related_and_linked_articles(*, article, linked_ids=(), limit=RELATED_COUNT):
     picks = RelatedArticle.objects.filter(article_id=article.pk)
     ranked = RelatedRanking.objects.filter(article_id=article.pk)
     # One list of ids (a union of index lookups), not three OR-ed tests over every article.
-    linked_rows = [ArticlePage.objects.filter(pk__in=linked_ids).values("pk")] if linked_ids else []
-    candidate_ids = picks.values("target_id").union(ranked.values("target_id"), *linked_rows)
+    # (Unordered parts: SQLite refuses an ORDER BY inside a UNION.)
+    linked_rows = [ArticlePage.objects.filter(pk__in=linked_ids).order_by().values("pk")] if linked_ids else []
+    candidate_ids = picks.order_by().values("target_id").union(ranked.order_by().values("target_id"), *linked_rows)
     rows = list(
         teaser_queryset()
         .filter(pk__in=candidate_ids)
