@@ -1,13 +1,15 @@
 """The public search page, `/recherche/?q=…`: live, public articles only, ranked, highlighted.
 
-Wagtail's database search backend does the matching: on PostgreSQL with the French,
-accent-insensitive `french_unaccent` configuration (see SEARCH_CONFIG in settings), on SQLite with
-FTS5 (accents ignored, no stemming). Entities named in the query (name or alias, as the mention
+On PostgreSQL the matching reads the stored, weighted vectors of `articles.search_index` (title A,
+chapô B, body C; French, accent-insensitive `french_unaccent`): the GIN index finds the matches, only
+the newest MAX_CANDIDATES of them are ranked. On SQLite (`make run`) Wagtail's FTS5 index does it
+(accents ignored, no stemming). Excerpts mark the words PostgreSQL matched, found with the same
+French Snowball stemmer (snowballstemmer). Entities named in the query (name or alias, as the mention
 detector sees them) get a card above the results, and the articles linked to them join the results
 even when their text never spells the alias (« Facebook » finds Meta's articles).
 
 The ranking mixes relevance and freshness in Python over at most MAX_CANDIDATES ids, so a page of
-results costs the same number of queries whatever the number of hits.
+results costs the same number of queries and about the same time whatever the number of hits.
 """
 
 import datetime
@@ -25,9 +27,12 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_safe
 
+import snowballstemmer
+
 from articles.body_text import body_texts
 from articles.chrome import load_chrome
 from articles.models import ArticleAuthor, ArticleEntity, ArticlePage
+from articles.search_index import match_documents
 from articles.selectors import paginate
 from entities.mentions import find_mentions
 from entities.models import Entity
@@ -51,15 +56,8 @@ _SPACES = re.compile(r"\s+")
 
 # Words too common to mark in an excerpt (the French configuration ignores them when searching).
 _STOP_WORDS = frozenset({"a", "au", "aux", "avec", "ce", "ces", "dans", "de", "des", "du", "elle", "en", "et", "il", "ils", "la", "le", "les", "leur", "l", "d", "j", "n", "s", "t", "qu", "que", "qui", "sa", "se", "ses", "son", "sur", "un", "une", "ou", "par", "pour", "pas", "plus", "est", "sont"})  # fmt: skip
-# French endings stripped to compare words in excerpts: a rough stand-in for PostgreSQL's Snowball
-# stemmer, only used to choose what to mark (« recrutement » marks « recruter »). Longest first.
-_SUFFIXES = (
-    "issements", "issement", "atrices", "ements", "ations", "ateurs", "atrice", "ement", "ation", "ateur",
-    "ances", "ences", "ismes", "istes", "ables", "ibles", "euses", "ments", "aient", "ance", "ence", "isme",
-    "iste", "able", "ible", "ites", "euse", "eurs", "ives", "ions", "ment", "ants", "ante", "ait", "ant",
-    "ite", "eur", "ive", "ifs", "ion", "ees", "ee", "es", "er", "ez", "if", "e", "s", "x",
-)  # fmt: skip
-_MIN_STEM = 4
+# PostgreSQL's French Snowball stemmer, in Python: what it finds, the excerpt marks (« recrutement »
+# marks « recruter »). Words are folded first, as `french_unaccent` does (unaccent, then stem).
 
 
 @dataclass
@@ -97,26 +95,34 @@ def _fold(word: str) -> str:
     return "".join(char for char in unicodedata.normalize("NFKD", word) if not unicodedata.combining(char))
 
 
-def _stem(folded: str) -> str:
-    for suffix in _SUFFIXES:
-        if folded.endswith(suffix) and len(folded) - len(suffix) >= _MIN_STEM:
-            return folded[: -len(suffix)]
-    return folded
+_HEAD = 3
 
 
 class Highlighter:
     """Says whether a word of an article matches one of the query's words, accents and endings aside."""
 
     def __init__(self, terms: list[str]):
+        # One stemmer per highlighter: a Snowball stemmer keeps state while it works.
+        self._stemmer = snowballstemmer.stemmer("french")
+        self._stems_of = {}
         folded = {_fold(term) for term in terms}
         self.exact = {term for term in folded if term and term not in _STOP_WORDS}
-        self.stems = {_stem(term) for term in self.exact if len(term) >= _MIN_STEM}
+        self.stems = set(self._stemmer.stemWords(sorted(self.exact)))
+        # The stemmer only rewrites endings: a word whose first letters start no stem cannot match,
+        # and most words of an article are dismissed so, without running the (pure Python) stemmer.
+        # (Its last letter may change too: « payer » → « pai ».)
+        self._heads = {stem[: min(_HEAD, max(1, len(stem) - 1))] for stem in self.stems}
+        self._head_lengths = sorted({len(head) for head in self._heads})
 
     def matches(self, word: str) -> bool:
         folded = _fold(word)
         if folded in self.exact:
             return True
-        return len(folded) >= _MIN_STEM and _stem(folded) in self.stems
+        if not any(folded[:length] in self._heads for length in self._head_lengths):
+            return False
+        if folded not in self._stems_of:
+            self._stems_of[folded] = self._stemmer.stemWord(folded)
+        return self._stems_of[folded] in self.stems
 
     def mark(self, text: str) -> SafeString:
         """The whole text, escaped, with every matching word in <mark>."""
@@ -215,16 +221,25 @@ def read_filters(params, sections) -> tuple[Filters, list[str]]:
     return filters, notes
 
 
+def _date_bounds(filters: Filters) -> tuple[datetime.datetime | None, datetime.datetime | None]:
+    """The filters' dates as [start, end) instants in the site's time zone."""
+    start = end = None
+    if filters.date_from:
+        start = timezone.make_aware(datetime.datetime.combine(filters.date_from, datetime.time.min))
+    if filters.date_to:
+        end = timezone.make_aware(datetime.datetime.combine(filters.date_to + datetime.timedelta(days=1), datetime.time.min))
+    return start, end
+
+
 def _filtered_articles(filters: Filters):
     """Live, public articles narrowed by the filters, only with fields Wagtail's search accepts."""
     articles = ArticlePage.objects.live().public()
     if filters.section is not None:
         articles = articles.descendant_of(filters.section)
-    if filters.date_from:
-        start = timezone.make_aware(datetime.datetime.combine(filters.date_from, datetime.time.min))
+    start, end = _date_bounds(filters)
+    if start:
         articles = articles.filter(first_published_at__gte=start)
-    if filters.date_to:
-        end = timezone.make_aware(datetime.datetime.combine(filters.date_to + datetime.timedelta(days=1), datetime.time.min))
+    if end:
         articles = articles.filter(first_published_at__lt=end)
     if filters.entity is not None:
         # A subquery on the primary key: Wagtail's search only filters on declared FilterFields.
@@ -236,32 +251,47 @@ def _filtered_articles(filters: Filters):
 # --- Ranking ------------------------------------------------------------------------------------
 
 
-def _text_scores(articles, terms: list[str]) -> dict[int, tuple[float, datetime.datetime]]:
-    """Ids of the articles matching every term, with their relevance scaled to 0..1."""
-    results = list(articles.search(" ".join(terms), operator="and").annotate_score("search_score")[:MAX_CANDIDATES])
-    # SQLite's bm25() is negative, better when lower; PostgreSQL's ts_rank is positive.
-    sign = -1 if connection.vendor == "sqlite" else 1
-    raw = [max(0.0, sign * (article.search_score or 0.0)) for article in results]
+def _text_scores(filters: Filters, terms: list[str], *, about=()) -> dict[int, tuple[float, datetime.datetime]]:
+    """Ids of the articles matching every term (and linked to one of the `about` entities, if
+    given), at most MAX_CANDIDATES of them, with their relevance scaled to 0..1."""
+    if connection.vendor == "postgresql":
+        # The stored weighted vectors: the newest MAX_CANDIDATES matches, ranked (search_index).
+        start, end = _date_bounds(filters)
+        rows = match_documents(
+            text=" ".join(terms),
+            limit=MAX_CANDIDATES,
+            published_from=start,
+            published_before=end,
+            entity_sets=[ids for ids in ([filters.entity.pk] if filters.entity else [], list(about)) if ids],
+            section_path=filters.section.path if filters.section is not None else None,
+        )
+    else:
+        # SQLite: Wagtail's FTS5 index; bm25() is negative, better when lower.
+        articles = _filtered_articles(filters)
+        if about:
+            articles = articles.filter(pk__in=ArticleEntity.objects.filter(entity_id__in=about).values("article_id"))
+        found = articles.search(" ".join(terms), operator="and").annotate_score("search_score")[:MAX_CANDIDATES]
+        rows = [(article.pk, -(article.search_score or 0.0), article.first_published_at) for article in found]
+    raw = [max(0.0, score or 0.0) for _pk, score, _published in rows]
     best = max(raw, default=0.0)
     scores = {}
-    for position, (article, score) in enumerate(zip(results, raw, strict=True)):
+    for position, ((pk, _score, published), score) in enumerate(zip(rows, raw, strict=True)):
         # Without usable scores (fallback backend), the backend's order still says something.
         relevance = score / best if best > 0 else 1 / (1 + position)
-        scores[article.pk] = (relevance, article.first_published_at)
+        scores[pk] = (relevance, published)
     return scores
 
 
 def rank_articles(*, filters: Filters, terms: list[str], entity_ids: list[int], remainder: list[str]) -> tuple[list[int], bool]:
     """Ids of the matching articles, best first, and whether the candidate cap was reached."""
-    articles = _filtered_articles(filters)
-    text = _text_scores(articles, terms)
+    text = _text_scores(filters, terms)
     linked = {}
     if entity_ids:
-        about = articles.filter(pk__in=ArticleEntity.objects.filter(entity_id__in=entity_ids).values("article_id"))
         if remainder:
             # « Meta lunettes »: Meta's articles that also speak of glasses, not all of Meta's.
-            linked = _text_scores(about, remainder)
+            linked = _text_scores(filters, remainder, about=entity_ids)
         else:
+            about = _filtered_articles(filters).filter(pk__in=ArticleEntity.objects.filter(entity_id__in=entity_ids).values("article_id"))
             linked = {article.pk: (1.0, article.first_published_at) for article in about.order_by("-first_published_at")[:MAX_CANDIDATES]}
     now = timezone.now()
     ranked = []

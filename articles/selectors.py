@@ -2,10 +2,11 @@
 number of teasers, tags, authors or related articles (the query-budget tests hold them to it)."""
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Case, Count, F, OuterRef, Prefetch, Q, Subquery, Value, When, prefetch_related_objects
+from django.db.models import Case, F, OuterRef, Prefetch, Subquery, Value, When, prefetch_related_objects
 
 from articles.article_body import body_references, load_images, prepared_body
-from articles.models import ArticleAuthor, ArticlePage, ArticleTag, RelatedArticle
+from articles.body_cache import body_cache_key, cached_body
+from articles.models import ArticleAuthor, ArticlePage, RelatedArticle, RelatedRanking
 from articles.renditions import attach_renditions
 from newsroom.restrictions import public_pages
 
@@ -101,47 +102,37 @@ def tag_listing(*, tag, page_number):
     return _listing(teaser_queryset().filter(tagged_items__tag=tag), page_number)
 
 
-def _related_order(article):
-    return (
-        article.pick_order is None,
-        article.pick_order or 0,
-        -article.shared,
-        -(article.first_published_at.timestamp() if article.first_published_at else 0),
-        -article.pk,
-    )
-
-
 def related_and_linked_articles(*, article, linked_ids=(), limit=RELATED_COUNT):
     """(related teasers, {id: article} of the body's « Lire aussi » targets), in one query.
 
-    Related: the editor's picks first, then the live articles sharing the most tags, newest first,
-    whatever the mix. The body's links come in the same rows (ordered first, so that the limit
-    never cuts them); they are live and public, or missing from the mapping.
+    Related: the editor's picks first, then the stored ranking (`articles.related_ranking`: shared
+    entities, then shared tags, computed at publication), live and public ones only. The body's
+    links come in the same rows (ordered first, so that the limit never cuts them); they are live
+    and public, or missing from the mapping. Every lookup is by the article's own id: the cost
+    does not grow with the archive.
     """
     linked_ids = sorted(set(linked_ids) - {article.pk})
-    tag_ids = ArticleTag.objects.filter(content_object_id=article.pk).values("tag_id")
-    pick_order = RelatedArticle.objects.filter(article_id=article.pk, target_id=OuterRef("pk")).values("sort_order")[:1]
-    # Candidates first (articles sharing a tag, the picks, the links: indexed lookups), so that the
-    # tag count below runs over a few thousand rows, not over every live article (100,000 in the
-    # benchmark corpus, where counting them all took over a second). Same rows, same single query.
-    candidates = (
-        Q(pk__in=ArticleTag.objects.filter(tag_id__in=tag_ids).values("content_object_id"))
-        | Q(pk__in=RelatedArticle.objects.filter(article_id=article.pk).values("target_id"))
-        | Q(pk__in=linked_ids)
-    )
+    picks = RelatedArticle.objects.filter(article_id=article.pk)
+    ranked = RelatedRanking.objects.filter(article_id=article.pk)
+    # One list of ids (a union of index lookups), not three OR-ed tests over every article.
+    # (Unordered parts: SQLite refuses an ORDER BY inside a UNION.)
+    linked_rows = [ArticlePage.objects.filter(pk__in=linked_ids).order_by().values("pk")] if linked_ids else []
+    candidate_ids = picks.order_by().values("target_id").union(ranked.order_by().values("target_id"), *linked_rows)
     rows = list(
         teaser_queryset()
-        .filter(candidates)
+        .filter(pk__in=candidate_ids)
         .exclude(pk=article.pk)
         .annotate(
-            pick_order=Subquery(pick_order),
-            shared=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)),
+            pick_order=Subquery(picks.filter(target_id=OuterRef("pk")).values("sort_order")[:1]),
+            rank=Subquery(ranked.filter(target_id=OuterRef("pk")).values("position")[:1]),
             linked=Case(When(pk__in=linked_ids, then=Value(True)), default=Value(False)),
         )
-        .filter(Q(pick_order__isnull=False) | Q(shared__gt=0) | Q(linked=True))
-        .order_by("-linked", F("pick_order").asc(nulls_last=True), "-shared", "-first_published_at", "-pk")[: limit + len(linked_ids)]
+        .order_by("-linked", F("pick_order").asc(nulls_last=True), F("rank").asc(nulls_last=True), "-pk")[: limit + len(linked_ids)]
     )
-    related = sorted((row for row in rows if row.pick_order is not None or row.shared > 0), key=_related_order)[:limit]
+    related = sorted(
+        (row for row in rows if row.pick_order is not None or row.rank is not None),
+        key=lambda row: (row.pick_order is None, row.pick_order or 0, row.rank or 0),
+    )[:limit]
     return related, {row.pk: row for row in rows if row.linked}
 
 
@@ -170,12 +161,21 @@ def article_detail(*, article):
     The related teasers and the body's « Lire aussi » targets come in one query, the bylines of
     the article and of its teasers in one, the body's images in one, and every image of the page
     (hero, body, author photos, teasers) gets its renditions in one lookup. The body is rebuilt on
-    those objects (`article.body` is replaced for this render only).
+    those objects (`article.body` is replaced for this render only), unless its rendered HTML is
+    in the shared cache (`articles.body_cache`): then `body_rendered` holds it.
     """
     body_image_ids, linked_ids = body_references(article.body)
     related, linked = related_and_linked_articles(article=article, linked_ids=linked_ids)
     body_images = load_images(body_image_ids)
-    article.body = prepared_body(article.body, images=body_images, articles=linked)
+    entity_links = [link for link in article.entity_links.select_related("entity") if link.entity.live]
+    # The body's HTML comes from the shared cache when this exact version was rendered before;
+    # otherwise its blocks are built on the objects loaded above, for the template to render.
+    body_key = body_cache_key(article, images=body_images, articles=linked, entities=[link.entity for link in entity_links])
+    body_cached = cached_body(body_key)
+    if body_cached is None:
+        article.body = prepared_body(article.body, images=body_images, articles=linked)
+    else:
+        article.__dict__["word_count"] = body_cached[1]
     prefetch_related_objects([article, *related], byline_prefetch(with_photos=True))
     authors = [byline.author for byline in article.article_authors.all()]
     attach_renditions(
@@ -192,6 +192,8 @@ def article_detail(*, article):
         "updates": sorted(article.updates.all(), key=lambda update: update.date, reverse=True),
         "related": related,
         "hero": hero_renditions(article.hero_image),
-        "entity_links": [link for link in article.entity_links.select_related("entity") if link.entity.live],
+        "entity_links": entity_links,
+        "body_key": body_key,
+        "body_rendered": body_cached[0] if body_cached else None,
         "sources": list(article.sources.select_related("outlet")),
     }

@@ -8,6 +8,8 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from articles.chrome import invalidate_chrome
 from articles.models import ArticlePage, Author
+from articles.related_ranking import rank_related
+from articles.search_index import index_articles, remove_articles
 from articles.selectors import AUTHOR_CARD_RENDITION, AUTHOR_PAGE_RENDITION, BODY_RENDITIONS, TEASER_RENDITIONS, hero_renditions
 from entities.models import Entity
 from newsroom.models import SiteIdentity
@@ -52,6 +54,20 @@ def reindex_after_publish(sender, instance, **kwargs):
     from wagtail.search import index
 
     index.insert_or_update_object(instance)
+    # The public search's own document (PostgreSQL), from the rows just written.
+    index_articles([instance.pk])
+
+
+@receiver(page_published, sender=ArticlePage)
+def rank_related_after_publish(sender, instance, **kwargs):
+    """Its tags and entity links are saved now: rank its related articles, and its neighbours'."""
+    rank_related([instance.pk], with_neighbours=True)
+
+
+@receiver(page_unpublished, sender=ArticlePage)
+def unindex_after_unpublish(sender, instance, **kwargs):
+    """An unpublished (or expired) article leaves the public search at once."""
+    remove_articles([instance.pk])
 
 
 # --- The cached chrome (articles/chrome.py) ---------------------------------------------------

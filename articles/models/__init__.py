@@ -13,17 +13,21 @@ from .pages import (
     RelatedArticle,
     SectionPage,
 )
+from .related import RelatedRanking
+from .search import ArticleSearchDocument
 
 __all__ = [
     "ArticleAuthor",
     "ArticleDeal",
     "ArticleEntity",
     "ArticlePage",
+    "ArticleSearchDocument",
     "ArticleSource",
     "ArticleTag",
     "ArticleUpdate",
     "Author",
     "HomePage",
     "RelatedArticle",
+    "RelatedRanking",
     "SectionPage",
 ]

@@ -178,6 +178,10 @@ class ArticleTag(TaggedItemBase):
 
     content_object = ParentalKey("articles.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
 
+    class Meta:
+        # The newest articles carrying a tag, from the index alone (related-articles ranking).
+        indexes = [models.Index(fields=["tag", "content_object"], name="articles_tag_article_idx")]
+
 
 class ArticlePage(FieldPermissionsMixin, ViewRestrictionsMixin, Page):
     """A news article: kicker, headline, chapô, hero image, body, bylines, tags and update log."""
@@ -277,15 +281,16 @@ class ArticlePage(FieldPermissionsMixin, ViewRestrictionsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from articles import selectors
+        from articles.body_cache import render_body
         from articles.body_links import link_first_mentions
         from articles.chrome import load_chrome
         from articles.structured_data import article_json_ld, breadcrumb_json_ld
 
         context = super().get_context(request, *args, **kwargs)
         context.update(selectors.article_detail(article=self))
-        context["body_html"] = (
-            link_first_mentions(self, [link.entity for link in context["entity_links"]]) if self.link_entities_in_body else {}
-        )
+        if context["body_rendered"] is None:
+            overrides = link_first_mentions(self, [link.entity for link in context["entity_links"]]) if self.link_entities_in_body else {}
+            context["body_rendered"] = render_body(self, overrides=overrides, request=request, key=context["body_key"])
         chrome = load_chrome(request)
         hero = context["hero"]
         section = chrome.section_of(self)
@@ -389,6 +394,8 @@ class ArticleEntity(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = "entité liée"
         verbose_name_plural = "entités liées"
+        # The newest articles about an entity, from the index alone (related-articles ranking).
+        indexes = [models.Index(fields=["entity", "article"], name="articles_entity_article_idx")]
 
 
 class ArticleDeal(Orderable):

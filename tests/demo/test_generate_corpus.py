@@ -6,7 +6,7 @@ from io import StringIO
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count
 
 from wagtail.models import Page
@@ -16,7 +16,9 @@ from wagtail.search.models import IndexEntry
 import pytest
 from taggit.models import Tag
 
-from articles.models import ArticleEntity, ArticlePage, ArticleTag, Author, HomePage, SectionPage
+from articles.models import ArticleEntity, ArticlePage, ArticleSearchDocument, ArticleTag, Author, HomePage, RelatedRanking, SectionPage
+from articles.related_ranking import rank_related
+from articles.search_index import index_articles
 from demo.corpus import CorpusSizes, generate_corpus
 from entities.models import Entity
 from partners.models import Partner
@@ -25,6 +27,8 @@ pytestmark = pytest.mark.django_db
 
 SMALL = CorpusSizes(articles=60, sections=3, entities=40, links=150, tags=20, authors=5, partners=2, images=1)
 COMMAND = ["--articles=60", "--sections=3", "--entities=40", "--links=150", "--tags=20", "--authors=5", "--partners=2", "--images=1"]
+# Wagtail's own index of the articles (the admin's search) is optional: its test below needs it.
+COMMAND += ["--wagtail-index"]
 
 
 @pytest.fixture(scope="module")
@@ -145,3 +149,27 @@ def test_search_index_entries_are_those_wagtail_writes(corpus):
         # Wagtail too): compare the lexemes and the words, not their positions.
         assert set(re.findall(r"'([^']+)'", row["body"])) == set(re.findall(r"'([^']+)'", again["body"]))
         assert sorted(row["body_text"].split()) == sorted(again["body_text"].split())
+
+
+def test_search_documents_and_related_rankings_are_those_publication_writes(corpus):
+    ids = corpus["ids"][:5]
+
+    def snapshot():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT article_id, vector::text FROM articles_articlesearchdocument WHERE article_id = ANY(%s) ORDER BY 1", [ids]
+            )
+            vectors = cursor.fetchall()
+        ranking = list(
+            RelatedRanking.objects.filter(article_id__in=ids)
+            .order_by("article_id", "position")
+            .values_list("article_id", "target_id", "score")
+        )
+        return vectors, ranking
+
+    assert ArticleSearchDocument.objects.filter(article_id__in=corpus["ids"]).count() == 60
+    assert RelatedRanking.objects.filter(article_id__in=corpus["ids"]).values("article_id").distinct().count() == 60
+    bulk = snapshot()
+    index_articles(ids)
+    rank_related(ids)
+    assert snapshot() == bulk

@@ -28,6 +28,11 @@ class Command(BaseCommand):
         defaults = CorpusSizes()
         for name, text in SIZE_HELP.items():
             parser.add_argument(f"--{name}", type=int, default=getattr(defaults, name), help=f"{text} (défaut : {getattr(defaults, name)})")
+        parser.add_argument(
+            "--wagtail-index",
+            action="store_true",
+            help="indexe aussi les articles dans l'index de Wagtail (recherche de l'administration) : lent, objet par objet",
+        )
         parser.add_argument("--seed", type=int, default=1, help="graine : la même graine écrit les mêmes textes (défaut : 1)")
 
     def handle(self, *args, **options):
@@ -37,7 +42,7 @@ class Command(BaseCommand):
         problems = sizes.errors()
         if problems:
             raise CommandError(" ".join(problems))
-        report = generate_corpus(sizes, seed=options["seed"], stream=self.stderr)
+        report = generate_corpus(sizes, seed=options["seed"], stream=self.stderr, wagtail_index=options["wagtail_index"])
         timings = ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in report.timings.items())
         self.stdout.write(
             f"Corpus généré (graine {options['seed']}) : {report.articles} articles, {report.sections} rubriques créées, "
