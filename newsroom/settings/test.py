@@ -5,6 +5,8 @@ import tempfile
 
 from django.core.exceptions import ImproperlyConfigured
 
+from newsroom.worker import task_settings
+
 from .base import *  # noqa: F403
 from .base import DATABASES
 
@@ -19,3 +21,11 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="newsroom-test-media-")
 WAGTAILADMIN_BASE_URL = "http://testserver"
 STATIC_ROOT = tempfile.mkdtemp(prefix="newsroom-test-static-")
 WHITENOISE_USE_FINDERS = True
+
+# The webhook tests run a real `db_worker` process on the test database; local receivers allowed,
+# and retries one second apart instead of thirty.
+TASKS = task_settings("database")
+NEWSROOM_WEBHOOKS_ALLOW_PRIVATE = True
+NEWSROOM_WEBHOOK_MAX_ATTEMPTS = 3
+NEWSROOM_WEBHOOK_RETRY_BASE = 1
+NEWSROOM_WEBHOOK_TIMEOUT = 5
