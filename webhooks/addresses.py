@@ -36,8 +36,7 @@ def refused_address(url: str) -> str | None:
         address = ipaddress.ip_address(info[4][0].split("%")[0])
         if not address.is_global or address.is_multicast:
             return (
-                f"Cette adresse mène à un réseau privé ou local ({address})\u00a0: "
-                "les webhooks ne peuvent viser que des serveurs publics."
+                f"Cette adresse mène à un réseau privé ou local ({address})\u00a0: les webhooks ne peuvent viser que des serveurs publics."
             )
     return None
 

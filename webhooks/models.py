@@ -24,7 +24,11 @@ class Event(models.TextChoices):
 class WebhookEndpoint(models.Model):
     """A receiver: its address, its signing secret and the events it wants."""
 
-    name = models.CharField("nom", max_length=120, help_text="Pour vous y retrouver\u00a0: «\u00a0Application mobile\u00a0», «\u00a0Lettre d’information\u00a0»…")
+    name = models.CharField(
+        "nom",
+        max_length=120,
+        help_text="Pour vous y retrouver\u00a0: «\u00a0Application mobile\u00a0», «\u00a0Lettre d’information\u00a0»…",
+    )
     url = models.URLField(
         "adresse",
         max_length=500,
