@@ -27,8 +27,9 @@ INSTALLED_APPS = [
     "webhooks",
     "django_tasks",
     "django_tasks_db",
+    # Not "rest_framework": its app only serves the browsable HTML API, which neither the read
+    # API nor Wagtail's admin API should offer (inline script, answers varying on Accept).
     "wagtail.api.v2",
-    "rest_framework",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
