@@ -5,9 +5,11 @@ the query parameters it understands, loads what its objects show in bulk (`prepa
 404 for anything a reader could not open on the site (drafts, scheduled, private, restricted).
 """
 
+from django.conf import settings
 from django.http import Http404
 from django.urls import path
 
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.models import Site
@@ -19,10 +21,25 @@ from rest_framework.response import Response
 PAGINATION_PARAMETERS = frozenset({"limit", "offset", "fields"})
 
 
+class FrenchPagination(WagtailPagination):
+    """Wagtail's limit/offset pagination, refusing bad numbers in French."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        limit_max = settings.WAGTAILAPI_LIMIT_MAX
+        for name in ("offset", "limit"):
+            value = request.GET.get(name, "0")
+            if not value.isdigit():
+                raise BadRequestError(f"{name}\u00a0: nombre entier positif attendu, pas «\u00a0{value}\u00a0».")
+        if int(request.GET.get("limit", "0")) > limit_max:
+            raise BadRequestError(f"limit\u00a0: {limit_max} au plus.")
+        return super().paginate_queryset(queryset, request, view)
+
+
 class ReadOnlyAPIMixin:
     """What every endpoint shares: JSON only, declared parameters, fixed order, bulk loading."""
 
     renderer_classes = [JSONRenderer]
+    pagination_class = FrenchPagination
     filter_parameters = frozenset()
 
     def check_query_parameters(self, queryset):

@@ -136,7 +136,10 @@ def test_bad_parameters_get_a_french_400(client, story):
     response = client.get(f"{API}/articles/?status=draft")
     assert response.status_code == 400
     assert response.json()["message"].startswith("Paramètre inconnu")
-    assert client.get(f"{API}/articles/?limit=1000").status_code == 400
+    response = client.get(f"{API}/articles/?limit=1000")
+    assert response.status_code == 400 and response.json()["message"] == "limit\u00a0: 100 au plus."
+    response = client.get(f"{API}/articles/?offset=-3")
+    assert response.status_code == 400 and "nombre entier positif" in response.json()["message"]
     assert client.get(f"{API}/articles/?fields=body").status_code == 400  # detail only
 
 
@@ -229,8 +232,16 @@ def test_list_costs_the_same_queries_for_1_or_20_articles(client, section, djang
     entity = factories.make_entity(name="Meta", slug="meta")
     author = factories.make_author(name="Claire Dubreuil", slug="claire-dubreuil")
     for number in range(count):
-        factories.make_article(section=section, title=f"Article {number}", authors=[author], tags=["ia", f"t{number}"], entities=[entity])
-    items = _list_queries(client, django_assert_num_queries, 9)
+        factories.make_article(
+            section=section,
+            title=f"Article {number}",
+            authors=[author],
+            tags=["ia", f"t{number}"],
+            entities=[entity],
+            hero_image=factories.make_image(),
+            hero_alt="Une illustration",
+        )
+    items = _list_queries(client, django_assert_num_queries, 10)
     assert len(items) == count
 
 
