@@ -10,6 +10,7 @@ import pytest
 from django_tasks_db.models import DBTaskResult
 
 from demo import factories
+from newsroom.worker import task_settings
 from tests.servers import wait_for
 from tests.webhooks.conftest import SECRET
 from webhooks.models import WebhookDelivery, WebhookEndpoint
@@ -141,3 +142,17 @@ def test_signature_covers_body_and_timestamp():
     old = signature_header(SECRET, body, timestamp=int(time.time()) - 3600)
     assert not verify(SECRET, body, old)  # a replay an hour later is refused
     assert not verify(SECRET, body, "t=abc,v1=00")
+
+
+@pytest.mark.django_db
+def test_make_run_sends_inside_the_request_without_retries(make_receiver, section, settings, django_capture_on_commit_callbacks):
+    settings.TASKS = task_settings("immediate")
+    working, down = make_receiver(), make_receiver(statuses=(500,))
+    _endpoint(working)
+    WebhookEndpoint.objects.create(name="Partenaire en panne", url=down.url, secret=SECRET)
+    with django_capture_on_commit_callbacks(execute=True):
+        factories.make_article(section=section, title="Sans worker")
+    assert len(working.requests) == 1 and working.requests[0]["signed"]
+    assert len(down.requests) == 1  # no retry: the immediate backend cannot run anything later
+    assert sorted(WebhookDelivery.objects.values_list("status", flat=True)) == ["echec", "reussi"]
+    assert not DBTaskResult.objects.exists()
