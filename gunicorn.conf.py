@@ -1,8 +1,9 @@
-"""gunicorn configuration for `make serve`: workers, logging, and the publishing scheduler.
+"""gunicorn configuration for `make serve`: workers, logging, the publishing scheduler, the task workers.
 
-The scheduler runs as a child of the gunicorn master, so a deployment that starts gunicorn with
-this file publishes scheduled articles without any cron line; its lock makes it safe to run on
-every app server at once.
+The scheduler and the background task workers (`db_worker`: webhooks) run as children of the
+gunicorn master, so a deployment that starts gunicorn with this file publishes scheduled articles
+and delivers webhooks without any other unit; the scheduler's lock and the workers' row claims make
+both safe to run on every app server at once.
 """
 
 import os
@@ -13,6 +14,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from newsroom.log_format import gunicorn_logconfig
+from newsroom.worker import worker_command
 
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 # On 2 cores, 2 sync workers serve more than 4 (less contention, warm caches).
@@ -33,25 +35,41 @@ max_requests = 5000
 max_requests_jitter = 500
 
 _scheduler = None
+_task_workers = []
+_OFF = {"0", "false", "no", "off"}
 
 
 def when_ready(server):
     """Start `manage.py run_scheduler` unless NEWSROOM_SCHEDULER=0 (another host runs it)."""
     global _scheduler
-    if os.environ.get("NEWSROOM_SCHEDULER", "1") in {"0", "false", "no", "off"}:
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "newsroom.settings.production")}
+    _start_task_workers(server, env)
+    if os.environ.get("NEWSROOM_SCHEDULER", "1") in _OFF:
         server.log.info("scheduler disabled by NEWSROOM_SCHEDULER")
         return
     manage = os.path.join(os.path.dirname(os.path.abspath(__file__)), "manage.py")
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "newsroom.settings.production")}
     _scheduler = subprocess.Popen([sys.executable, manage, "run_scheduler"], env=env)  # noqa: S603
     server.log.info("scheduler started (pid %s)", _scheduler.pid)
 
 
+def _start_task_workers(server, env):
+    """Start NEWSROOM_TASK_WORKERS `db_worker` processes (1 by default; 0 when other hosts run them)."""
+    if env.get("NEWSROOM_TASK_BACKEND", "database") != "database":
+        server.log.info("task workers not started: NEWSROOM_TASK_BACKEND is not database")
+        return
+    for _ in range(int(env.get("NEWSROOM_TASK_WORKERS", "1"))):
+        process = subprocess.Popen(worker_command(), env=env)  # noqa: S603
+        _task_workers.append(process)
+        server.log.info("task worker started (pid %s)", process.pid)
+
+
 def on_exit(server):
-    """Stop the scheduler with gunicorn."""
-    if _scheduler is not None and _scheduler.poll() is None:
-        _scheduler.terminate()
+    """Stop the scheduler and the task workers with gunicorn (a worker finishes its delivery first)."""
+    children = [child for child in [_scheduler, *_task_workers] if child is not None and child.poll() is None]
+    for child in children:
+        child.terminate()
+    for child in children:
         try:
-            _scheduler.wait(timeout=10)
+            child.wait(timeout=graceful_timeout)
         except subprocess.TimeoutExpired:
-            _scheduler.kill()
+            child.kill()

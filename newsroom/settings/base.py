@@ -23,6 +23,13 @@ INSTALLED_APPS = [
     "entities",
     "partners",
     "demo",
+    "api",
+    "webhooks",
+    "django_tasks",
+    "django_tasks_db",
+    # Not "rest_framework": its app only serves the browsable HTML API, which neither the read
+    # API nor Wagtail's admin API should offer (inline script, answers varying on Accept).
+    "wagtail.api.v2",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
@@ -339,3 +346,42 @@ NEWSROOM_OUTAGE_RETRY_AFTER = env_int("NEWSROOM_OUTAGE_RETRY_AFTER", 30)
 # clicks a few logos; a script is stopped). A visitor counts once per partner, placement and day.
 NEWSROOM_CLICK_RATE_LIMIT = env_int("NEWSROOM_CLICK_RATE_LIMIT", 30)
 # --- end Partner clicks ---
+
+# --- Background worker (issue 13: api) ---
+# Two task backends (django-tasks). "default" keeps Wagtail's own tasks (reference index, focal
+# points, file deletion, edge purges) inside the request, as before: the exact purges read the
+# reference index right after a save. "background" is the queue of work that must never slow an
+# editor down (webhooks, and e-mail next): the database backend of django-tasks-db, run by
+# `manage.py db_worker --backend background` processes (started by gunicorn.conf.py with
+# `make serve`). NEWSROOM_TASK_BACKEND=immediate runs them in the request instead (make run).
+NEWSROOM_TASK_BACKEND = env_str("NEWSROOM_TASK_BACKEND", "database")
+from newsroom.worker import task_settings  # noqa: E402
+
+TASKS = task_settings(NEWSROOM_TASK_BACKEND)
+# --- end Background worker ---
+
+# --- Webhooks (issue 13: api) ---
+# Endpoints that resolve to loopback, private, link-local or reserved addresses are refused (SSRF),
+# and so is plain http, unless this is on: tests and `make run` only.
+NEWSROOM_WEBHOOKS_ALLOW_PRIVATE = env_bool("NEWSROOM_WEBHOOKS_ALLOW_PRIVATE", False)
+# Attempts per delivery, and the first retry delay in seconds (doubled at each attempt:
+# 30 s, 1 min, 2 min, 4 min, 8 min with the defaults).
+NEWSROOM_WEBHOOK_MAX_ATTEMPTS = env_int("NEWSROOM_WEBHOOK_MAX_ATTEMPTS", 6)
+NEWSROOM_WEBHOOK_RETRY_BASE = env_int("NEWSROOM_WEBHOOK_RETRY_BASE", 30)
+# Seconds to connect to and to hear back from a receiver.
+NEWSROOM_WEBHOOK_TIMEOUT = env_int("NEWSROOM_WEBHOOK_TIMEOUT", 10)
+# --- end Webhooks ---
+
+# --- Read API (issue 13: api) ---
+WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+WAGTAILAPI_LIMIT_MAX = 100
+WAGTAILAPI_SEARCH_ENABLED = False
+REST_FRAMEWORK = {
+    # Anonymous, read-only and JSON only: no session authentication (no CSRF, no per-user answer),
+    # no browsable HTML renderer (its pages would vary on Accept and carry inline script).
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "UNAUTHENTICATED_USER": None,
+}
+# --- end Read API ---

@@ -1,5 +1,7 @@
 """Local development: `make run`. Never use these settings on a server."""
 
+from newsroom.worker import task_settings
+
 from .base import *  # noqa: F403
 from .env import env_bool, env_str
 
@@ -9,3 +11,8 @@ SECRET_KEY = env_str("DJANGO_SECRET_KEY", "dev-only-insecure-key-do-not-use-in-p
 ALLOWED_HOSTS = ["*"]
 WHITENOISE_USE_FINDERS = True
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+
+# Background tasks run inside the request unless you start `manage.py db_worker --backend background`
+# with NEWSROOM_TASK_BACKEND=database (webhook retries need the worker). Local receivers are allowed.
+TASKS = task_settings(env_str("NEWSROOM_TASK_BACKEND", "immediate"))
+NEWSROOM_WEBHOOKS_ALLOW_PRIVATE = env_bool("NEWSROOM_WEBHOOKS_ALLOW_PRIVATE", True)

@@ -5,6 +5,8 @@ import tempfile
 
 from django.core.exceptions import ImproperlyConfigured
 
+from newsroom.worker import task_settings
+
 from .base import *  # noqa: F403
 from .base import DATABASES, REDIS_URL
 
@@ -30,3 +32,11 @@ if not REDIS_URL:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "newsroom", "OPTIONS": {"MAX_ENTRIES": 5000}}
     }
+
+# The webhook tests run a real `db_worker` process on the test database; local receivers allowed,
+# and retries one second apart instead of thirty.
+TASKS = task_settings("database")
+NEWSROOM_WEBHOOKS_ALLOW_PRIVATE = True
+NEWSROOM_WEBHOOK_MAX_ATTEMPTS = 3
+NEWSROOM_WEBHOOK_RETRY_BASE = 1
+NEWSROOM_WEBHOOK_TIMEOUT = 5

@@ -11,7 +11,9 @@ def purged():
     calls = []
 
     def record(sender, paths, **kwargs):
-        calls.append(set(paths))
+        # The read API purges its own paths in a call of its own (api/purge.py, tests/api/).
+        if not all(path.startswith("/api/") for path in paths):
+            calls.append(set(paths))
 
     paths_purged.connect(record)
     yield calls

@@ -70,6 +70,8 @@ FINGERPRINTED_TABLES = (
     "auth_user_groups",
     "auth_group_permissions",
     "taggit_tag",
+    "webhooks_webhookendpoint",
+    "webhooks_webhookdelivery",
 )
 
 

@@ -38,6 +38,7 @@ from demo import factories
 from demo.partner_factories import make_logo, make_partner
 from newsroom.models import TwoFactorPolicy
 from tests.security.admin_walk import ROLES, admin_routes, fingerprint, route_of, try_request
+from webhooks.models import WebhookDelivery, WebhookEndpoint
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.partners.urls")]
 
@@ -289,6 +290,24 @@ SAMPLES = {
     "/admin/partenaires/statistiques/mois/": ("NNNYY", "NNNMM"),
     "/admin/partenaires/statistiques/mois/resultats/": ("NNNYY", "NNNMM"),
     "/admin/partenaires/statistiques/mois/?export=xlsx": ("NNNYY", "NNNMM"),
+    # Paramètres › Webhooks (issue 13): the Rédaction en chef and superusers; the delivery log is read-only for all.
+    "/admin/webhooks/": ("NNYNY", "NNMNM"),
+    "/admin/webhooks/results/": ("NNYNY", "NNMNM"),
+    "/admin/webhooks/new/": ("NNYNY", "NNYNY"),
+    "/admin/webhooks/edit/{webhook}/": ("NNYNY", "NNYNY"),
+    "/admin/webhooks/delete/{webhook}/": ("NNYNY", "NNWNW"),
+    "/admin/webhooks/history/{webhook}/": ("NNYNY", "NNMNM"),
+    "/admin/webhooks/history-results/{webhook}/": ("NNYNY", "NNMNM"),
+    "/admin/webhooks/usage/{webhook}/": ("NNYNY", "NNMNM"),
+    "/admin/webhook_deliveries/": ("NNYNY", "NNMNM"),
+    "/admin/webhook_deliveries/results/": ("NNYNY", "NNMNM"),
+    "/admin/webhook_deliveries/new/": ("NNNNN", "NNNNN"),
+    "/admin/webhook_deliveries/edit/{delivery}/": ("NNNNN", "NNNNN"),
+    "/admin/webhook_deliveries/delete/{delivery}/": ("NNNNN", "NNNNN"),
+    "/admin/webhook_deliveries/history/{delivery}/": ("NNNNN", "NNNNN"),
+    "/admin/webhook_deliveries/history-results/{delivery}/": ("NNNNN", "NNNNN"),
+    "/admin/webhook_deliveries/usage/{delivery}/": ("NNNNN", "NNNNN"),
+    "/admin/webhook_deliveries/inspect/{delivery}/": ("NNYNY", "NNMNM"),
     "/admin/sites/": ("NNNNY", "NNNNM"),
     "/admin/sites/results/": ("NNNNY", "NNNNM"),
     "/admin/sites/new/": ("NNNNY", "NNNNY"),
@@ -400,6 +419,8 @@ def world(home, section, author, journalist, editor, sales, superuser):
         last_seen_at=timezone.now(),
     )
     redirect = Redirect.objects.create(old_path="/ancienne-adresse", redirect_link="https://example.org/")
+    webhook = WebhookEndpoint.objects.create(name="Application mobile", url="https://example.org/webhook")
+    delivery = WebhookDelivery.objects.create(endpoint=webhook, event="article.published", status="reussi", payload={})
     return {
         "home": home.pk,
         "section": section.pk,
@@ -427,6 +448,8 @@ def world(home, section, author, journalist, editor, sales, superuser):
         "workflow": workflow.pk,
         "session": session.pk,
         "redirect": redirect.pk,
+        "webhook": webhook.pk,
+        "delivery": delivery.pk,
         "site": Site.objects.get(is_default_site=True).pk,
         "two_factor_policy": TwoFactorPolicy.load().pk,
         "user": colleague.pk,
