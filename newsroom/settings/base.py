@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "articles",
     "entities",
     "partners",
+    "wordpress",
     "demo",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
