@@ -14,7 +14,7 @@ from pathlib import Path
 
 from django.apps import apps
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils.text import slugify
 
 from wagtail.contrib.redirects.models import Redirect
@@ -161,7 +161,8 @@ class WordPressImporter:
             row.action = "ignoré"
             row.notes.append(_sentence(str(reason)))
             self.report.add(row, "ignorés (corbeille, révisions)")
-        except (BadItem, ValidationError, ValueError) as error:
+        except (BadItem, ValidationError, ValueError, DatabaseError) as error:
+            # The post's transaction is rolled back: nothing of it stays, the next post goes on.
             row.action = "erreur"
             row.notes.append("Non importé : " + _message(error))
             self.report.add(row, "erreurs (non importés)")
@@ -196,7 +197,7 @@ class WordPressImporter:
             return
         created = []
         with transaction.atomic():
-            page = self._update(known, plan, row) if known else self._create(plan, row, created)
+            page = self._update(known, plan, row, created) if known else self._create(plan, row, created)
             redirects = writer.ensure_redirects(page, plan, site=self.site, notes=row.notes)
             page.refresh_from_db()
             ImportedItem.objects.update_or_create(
@@ -204,8 +205,11 @@ class WordPressImporter:
                 wp_id=plan.wp_id,
                 defaults={"kind": plan.kind, "page": page, "revision_id": page.latest_revision_id, "fingerprint": plan.fingerprint},
             )
-        for key, value in created:  # only once committed: a rolled-back post leaves nothing cached
-            (self.sections if isinstance(value, SectionPage) else self.authors)[key] = value
+        for key, value, new in created:  # only once committed: a rolled-back post leaves nothing cached or counted
+            is_section = isinstance(value, SectionPage)
+            (self.sections if is_section else self.authors)[key] = value
+            if new:
+                self.report.counts["rubriques créées" if is_section else "auteurs créés"] += 1
         row.action, row.url = action, page.relative_url(self.site)
         self.report.add(row, *counted)
         self.report.counts["redirections créées"] += redirects
@@ -228,10 +232,10 @@ class WordPressImporter:
         writer.apply_status(page, plan, is_new=True, notes=row.notes)
         return page
 
-    def _update(self, known, plan, row: Row):
+    def _update(self, known, plan, row: Row, created: list):
         page = known.page.specific.get_latest_revision_as_object()
         if plan.kind == "post":
-            writer.fill_article(page, plan, authors=self._authors(plan, []), link_entities=self.options.link_entities)
+            writer.fill_article(page, plan, authors=self._authors(plan, created), link_entities=self.options.link_entities)
         else:
             row.notes.extend(writer.fill_simple_page(page, plan))
         writer.apply_status(page, plan, is_new=False, notes=row.notes)
@@ -286,8 +290,9 @@ class WordPressImporter:
             section = SectionPage(title=name or nicename, slug=slug)
             self.home.add_child(instance=section)
             section.save_revision().publish()
-            self.report.counts["rubriques créées"] += 1
-        created.append((nicename, section))
+            created.append((nicename, section, True))
+        else:
+            created.append((nicename, section, False))
         return section
 
     def _authors(self, plan, created: list) -> list[Author]:
@@ -297,7 +302,8 @@ class WordPressImporter:
             if author is None:
                 link = ImportedAuthor.objects.filter(site_url=self.site_url, login=login).select_related("author").first()
                 author = link.author if link else None
-            if author is None:
+            new = author is None
+            if new:
                 base = slugify(login) or slugify(name) or "auteur"
                 slug, number = base, 1
                 while Author.objects.filter(slug=slug).exists():
@@ -305,8 +311,7 @@ class WordPressImporter:
                     slug = f"{base}-{number}"
                 author = Author.objects.create(name=name[:120], slug=slug)
                 ImportedAuthor.objects.create(site_url=self.site_url, login=login, author=author)
-                self.report.counts["auteurs créés"] += 1
-            created.append((login, author))
+            created.append((login, author, new))
             authors.append(author)
         return authors
 
