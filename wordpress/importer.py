@@ -25,6 +25,7 @@ from tqdm import tqdm
 from articles.blocks import ArticleBodyBlock
 from articles.models import ArticlePage, Author, HomePage, SectionPage
 from wordpress import writer
+from wordpress.indexing import index_once, reindex
 from wordpress.media import MediaLibrary, attachment_from_item
 from wordpress.models import ImportedAuthor, ImportedItem
 from wordpress.parser import WXRReader
@@ -197,9 +198,11 @@ class WordPressImporter:
             return
         created = []
         with transaction.atomic():
-            page = self._update(known, plan, row, created) if known else self._create(plan, row, created)
-            redirects = writer.ensure_redirects(page, plan, site=self.site, notes=row.notes)
+            with index_once():
+                page = self._update(known, plan, row, created) if known else self._create(plan, row, created)
+                redirects = writer.ensure_redirects(page, plan, site=self.site, notes=row.notes)
             page.refresh_from_db()
+            reindex([page, *(value for _key, value, new in created if new and isinstance(value, SectionPage))])
             ImportedItem.objects.update_or_create(
                 site_url=self.site_url,
                 wp_id=plan.wp_id,

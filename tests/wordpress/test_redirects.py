@@ -68,3 +68,10 @@ def test_new_urls_are_in_the_feed_and_the_sitemap(client, imported_site):
     sitemaps = [part.split("</loc>")[0] for part in sitemap_index.split("<loc>")[1:]]
     pages = "".join(client.get(url.replace("http://testserver", "")).content.decode() for url in sitemaps)
     assert "/actualites/meta-scale-ai/" in pages and "/actualites/brouillon/" not in pages
+
+
+def test_imported_articles_are_in_search_and_drafts_are_not(client, imported_site):
+    """Indexing is done once per imported page (wordpress/indexing.py): the public search finds them."""
+    results = client.get("/recherche/?q=fondateur").content.decode()
+    assert "/actualites/meta-scale-ai/" in results
+    assert "Un brouillon" not in client.get("/recherche/?q=brouillon").content.decode()
