@@ -155,7 +155,10 @@ class WordPressImporter:
         kind = item.post_type
         try:
             plan = plan_item(item, channel=self.channel, media=self.media, kind=kind)
-            plan.fingerprint = fingerprint(item, {"sections": self.options.section_map, "entities": self.options.link_entities})
+            # The images found count too: a run with the media folder after one without it fills them in.
+            images = [plan.hero is not None, *(block["value"]["image"] is not None for block in plan.body if block["type"] == "image")]
+            extra = {"sections": self.options.section_map, "entities": self.options.link_entities, "images": images}
+            plan.fingerprint = fingerprint(item, extra)
             validate_body(plan)
             self.write(plan, row)
         except SkipItem as reason:

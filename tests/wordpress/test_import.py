@@ -330,3 +330,12 @@ def test_scheduled_article_goes_live_with_the_scheduler(db, home, tmp_path):
     factories.make_due(article.latest_revision)
     call_command("publish_scheduled", stdout=io.StringIO())
     assert imported(1).live
+
+
+def test_a_run_with_the_media_folder_after_one_without_adds_the_images(db, home, tmp_path, media):
+    export = write_export(tmp_path, every_case())
+    run(export, "--report", str(tmp_path / "sans.csv"))
+    assert imported(1).hero_image is None
+    out, _ = run(export, "--media", str(media), "--report", str(tmp_path / "avec.csv"))
+    assert imported(1).hero_image.title == "Laboratoire"
+    assert "articles mis à jour" in out
