@@ -20,7 +20,12 @@ POSTS = [
 @pytest.fixture
 def imported_site(db, home, tmp_path):
     call_command(
-        "import_wordpress", str(write_export(tmp_path, POSTS)), "--report", str(tmp_path / "r.csv"), stdout=io.StringIO(), stderr=io.StringIO()
+        "import_wordpress",
+        str(write_export(tmp_path, POSTS)),
+        "--report",
+        str(tmp_path / "r.csv"),
+        stdout=io.StringIO(),
+        stderr=io.StringIO(),
     )
     return {item.wp_id: item.page.specific for item in ImportedItem.objects.select_related("page")}
 
@@ -55,7 +60,12 @@ def test_a_cached_home_page_at_question_mark_p_gives_way_to_the_redirect(client,
     assert client.get("/?p=41").status_code == 200
     assert client.get("/?p=41")["X-Cache"] == "HIT"
     call_command(
-        "import_wordpress", str(write_export(tmp_path, POSTS)), "--report", str(tmp_path / "r.csv"), stdout=io.StringIO(), stderr=io.StringIO()
+        "import_wordpress",
+        str(write_export(tmp_path, POSTS)),
+        "--report",
+        str(tmp_path / "r.csv"),
+        stdout=io.StringIO(),
+        stderr=io.StringIO(),
     )
     response = client.get("/?p=41")
     assert (response.status_code, response["Location"]) == (301, "/actualites/meta-scale-ai/")
