@@ -175,23 +175,25 @@ class WordPressImporter:
         row.notes.extend(plan.notes)
         known = ImportedItem.objects.filter(site_url=self.site_url, wp_id=plan.wp_id).select_related("page").first()
         label = "articles" if plan.kind == "post" else "pages simples"
+        e = "" if plan.kind == "post" else "e"  # pages are feminine in French
+        put = "mis" if plan.kind == "post" else "mises"
         if known is not None and known.fingerprint == plan.fingerprint:
             row.action, row.notes = "inchangé", []
             row.url = known.page.relative_url(self.site) if known.page else ""
-            self.report.add(row, f"{label} inchangés")
+            self.report.add(row, f"{label} inchangé{e}s")
             return
         if known is not None and known.page is None:
             row.action = "non recréé"
             row.notes.append("Supprimé dans Newsroom après un import précédent : pas recréé.")
-            self.report.add(row, f"{label} non recréés (supprimés ici)")
+            self.report.add(row, f"{label} non recréé{e}s (supprimé{e}s ici)")
             return
         if known is not None and known.page.latest_revision_id != known.revision_id:
             row.action = "non mis à jour"
             row.notes.append("Modifié dans Newsroom depuis l'import : la version WordPress n'écrase pas ces modifications.")
-            self.report.add(row, f"{label} modifiés ici, non mis à jour")
+            self.report.add(row, f"{label} modifié{e}s ici, non {put} à jour")
             return
         action = "mis à jour" if known else "créé"
-        counted = [f"{label} {'mis à jour' if known else 'créés'}", f"statut « {STATUS_LABELS[plan.status]} »"]
+        counted = [f"{label} {f'{put} à jour' if known else f'créé{e}s'}", f"statut « {STATUS_LABELS[plan.status]} »"]
         if self.options.dry_run:
             row.action = f"à {'mettre à jour' if known else 'créer'} (simulation)"
             if not known:

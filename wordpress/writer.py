@@ -8,8 +8,11 @@ are written back after publication. The caller wraps each post in a transaction.
 
 import json
 
+from django.utils import timezone
 from django.utils.html import escape
 
+from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
+from wagtail.blocks import CharBlock, RichTextBlock
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
@@ -57,19 +60,48 @@ def fill_simple_page(page, plan) -> list[str]:
         if name in fields:
             setattr(page, name, plan.chapo[: getattr(fields[name], "max_length", None) or None])
             break
+    if "last_updated" in fields:
+        page.last_updated = timezone.localdate(plan.modified_at)
     body = fields.get("body")
     if isinstance(body, StreamField):
-        known = set(body.stream_block.child_blocks)
-        kept = [block for block in plan.body if block["type"] in known]
-        if len(kept) < len(plan.body):
-            notes.append(
-                "Blocs sans équivalent dans une page simple supprimés : " + ", ".join(sorted({b["type"] for b in plan.body} - known)) + "."
-            )
-        page.body = json.dumps(kept)
+        page.body = json.dumps(simple_stream(body.stream_block, plan.body, notes))
     elif isinstance(body, RichTextField):
         page.body = "".join(_block_html(block) for block in plan.body)
         notes.append("Corps réduit à du texte enrichi (images et contenus intégrés retirés).")
     return notes
+
+
+def simple_stream(stream_block, blocks: list[dict], notes: list[str]) -> list[dict]:
+    """An article's blocks in another page type's stream: same-named blocks kept, text in its rich-text
+    block (with that block's own features), headings in its heading block, the rest dropped (noted)."""
+    children = stream_block.child_blocks
+    rich = next((name for name, child in children.items() if isinstance(child, RichTextBlock)), None)
+    heading = next((name for name, child in children.items() if isinstance(child, CharBlock)), None)
+    converter = ContentstateConverter(children[rich].features) if rich else None
+    result, dropped = [], set()
+    for block in blocks:
+        kind, value = block["type"], block["value"]
+        if kind in children:
+            result.append(block)
+        elif kind == "paragraph" and rich:
+            result.append({"type": rich, "value": converter.to_database_format(converter.from_database_format(value))})
+        elif kind == "heading" and heading:
+            result.append({"type": heading, "value": value["text"]})
+        elif kind == "quote" and rich:
+            attribution = f" — {escape(value['attribution'])}" if value["attribution"] else ""
+            result.append({"type": rich, "value": f"<p>«\u00a0{escape(value['quote'])}\u00a0»{attribution}</p>"})
+            notes.append("Citation d'une page convertie en paragraphe.")
+        else:
+            dropped.add(kind)
+    if dropped:
+        notes.append("Blocs sans équivalent dans une page simple supprimés : " + ", ".join(sorted(dropped)) + ".")
+    merged = []
+    for block in result:
+        if merged and block["type"] == rich and merged[-1]["type"] == rich:
+            merged[-1] = {"type": rich, "value": merged[-1]["value"] + block["value"]}
+        else:
+            merged.append(block)
+    return merged
 
 
 def _block_html(block) -> str:
