@@ -13,6 +13,7 @@ from wordpress.models import ImportedItem
 POSTS = [
     Post(41, "Meta recrute le fondateur de Scale AI", slug="meta-scale-ai", link=f"{SITE}/2025/06/12/meta-scale-ai/"),
     Post(42, "Un brouillon", slug="brouillon", status="draft"),
+    Post(44, "Note interne réservée", slug="note-interne", status="private"),
     Post(43, "Été : l'IA à la plage", slug="%c3%a9t%c3%a9-ia", link=f"{SITE}/2025/07/01/%c3%a9t%c3%a9-ia/"),
 ]
 
@@ -74,10 +75,10 @@ def test_a_cached_home_page_at_question_mark_p_gives_way_to_the_redirect(client,
 def test_new_urls_are_in_the_feed_and_the_sitemap(client, imported_site):
     feed = client.get("/flux/rss/").content.decode()
     sitemap_index = client.get("/sitemap.xml").content.decode()
-    assert "/actualites/meta-scale-ai/" in feed and "Un brouillon" not in feed
+    assert "/actualites/meta-scale-ai/" in feed and "Un brouillon" not in feed and "note-interne" not in feed
     sitemaps = [part.split("</loc>")[0] for part in sitemap_index.split("<loc>")[1:]]
     pages = "".join(client.get(url.replace("http://testserver", "")).content.decode() for url in sitemaps)
-    assert "/actualites/meta-scale-ai/" in pages and "/actualites/brouillon/" not in pages
+    assert "/actualites/meta-scale-ai/" in pages and "/actualites/brouillon/" not in pages and "note-interne" not in pages
 
 
 def test_imported_articles_are_in_search_and_drafts_are_not(client, imported_site):
@@ -85,3 +86,9 @@ def test_imported_articles_are_in_search_and_drafts_are_not(client, imported_sit
     results = client.get("/recherche/?q=fondateur").content.decode()
     assert "/actualites/meta-scale-ai/" in results
     assert "Un brouillon" not in client.get("/recherche/?q=brouillon").content.decode()
+    assert "note-interne" not in client.get("/recherche/?q=interne").content.decode()
+    # The private post's old address leads to its page, which asks readers to log in.
+    response = client.get("/?p=44")
+    assert (response.status_code, response["Location"]) == (301, "/actualites/note-interne/")
+    restricted = client.get("/actualites/note-interne/")
+    assert restricted.status_code == 302 and "login" in restricted["Location"]
