@@ -145,7 +145,7 @@ def plan_item(item, *, channel, media, kind: str) -> PostPlan:
     if item.wp_id is None:
         raise BadItem("élément sans identifiant WordPress (wp:post_id)")
     notes = []
-    title = item.title
+    title = plain_text(item.title) if "<" in item.title else item.title  # « Un <em>mot</em> » → « Un mot »
     if not title:
         title = f"Sans titre ({item.wp_id})"
         notes.append("Sans titre dans WordPress : titre provisoire donné.")
