@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "articles",
     "entities",
     "partners",
+    "wordpress",
     "demo",
     "api",
     "webhooks",
