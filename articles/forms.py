@@ -6,9 +6,13 @@ from wagtail.admin.forms import WagtailAdminPageForm
 
 from taggit.models import Tag
 
+from newsroom.schedule_input import SafeScheduleFormMixin
 
-class ArticlePageForm(WagtailAdminPageForm):
-    """Refuses the same author twice in a byline, or the same entity twice, with a French message
+
+class ArticlePageForm(SafeScheduleFormMixin, WagtailAdminPageForm):
+    """Typed publication dates that are never silently in the past (see newsroom.schedule_input).
+
+    Refuses the same author twice in a byline, or the same entity twice, with a French message
     on the duplicate row.
 
     This is a form check rather than a database constraint on purpose: modelcluster saves new
