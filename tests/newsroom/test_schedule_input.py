@@ -124,3 +124,34 @@ def test_a_stored_past_go_live_does_not_block_later_edits(client, section, autho
     response = client.post(edit_url(article), {**article_form(author), "go_live_at": stored, "action-publish": "Publier"})
 
     assert response.status_code == 302, response.content.decode()[:3000]
+
+
+@pytest.mark.django_db
+def test_the_admin_shows_a_banner_when_health_reports_late_schedules(client, section, journalist, settings, django_assert_num_queries):
+    from demo import factories
+
+    settings.NEWSROOM_SCHEDULE_GRACE = 0
+    client.force_login(journalist)
+    assert "Publication programmée en retard" not in client.get("/admin/").content.decode()
+
+    for title in ("Programmé 1", "Programmé 2"):
+        article = factories.make_article(section=section, publish=False, title=title)
+        factories.schedule(article, overdue=True)
+    assert client.get("/health/").json()["scheduler"]["overdue_count"] == 2
+
+    html = client.get(f"/admin/pages/{section.pk}/").content.decode()
+    assert "Publication programmée en retard" in html
+    assert "2\u00a0pages auraient dû être mises en ligne" in html
+    # The titles stay out of it, as on /health/.
+    assert "Programmé 1" not in html.split('data-late-schedules="2"')[1].split("</div>")[0]
+
+
+@pytest.mark.django_db
+def test_the_banner_costs_one_query(rf, journalist, django_assert_num_queries):
+    from django.template import Context, Template
+
+    request = rf.get("/admin/")
+    request.user = journalist
+    with django_assert_num_queries(1):
+        html = Template("{% load desk_admin %}{% late_schedules_banner %}").render(Context({"request": request}))
+    assert "retard" not in html
