@@ -23,6 +23,7 @@ class ArticlePageForm(SafeScheduleFormMixin, WagtailAdminPageForm):
     def clean(self):
         cleaned_data = super().clean()
         self._require_an_author()
+        self._apply_checklist()
         self._refuse_duplicates("article_authors", "author", "Cet auteur figure déjà dans la signature de l'article.")
         self._refuse_duplicates("entity_links", "entity", "Cette entité est déjà liée à l'article.")
         return cleaned_data
@@ -54,6 +55,39 @@ class ArticlePageForm(SafeScheduleFormMixin, WagtailAdminPageForm):
         ]
         if not bylines:
             self.add_error(None, "Ajoutez au moins un auteur avant de soumettre ou de publier l'article.")
+
+    def _apply_checklist(self):
+        """« Publier », « Soumettre », « Approuver » from the editor: the checklist's blockers are
+        form errors (drafts are saved whatever they lack). See articles/checklist.py."""
+        from articles.checklist import ArticleDraft, enforced, run_checklist
+
+        if self.is_deferred_validation or self.errors or not enforced():
+            return
+
+        data = self.cleaned_data
+        body = data.get("body")
+        image = data.get("hero_image")
+        draft = ArticleDraft(
+            title=data.get("title") or "",
+            seo_title=data.get("seo_title") or "",
+            chapo=data.get("chapo") or "",
+            hero_image_id=image.pk if image else None,
+            hero_alt=data.get("hero_alt") or "",
+            body=list(body.get_prep_value()) if body is not None else [],
+            tag_count=len(data.get("tags") or []),
+            entity_count=len(self._kept_rows("entity_links", "entity")),
+            related_ids=[target.pk for target in self._kept_rows("related_articles", "target")],
+            own_id=self.instance.pk,
+        )
+        for message in run_checklist(draft).blockers:
+            self.add_error(None, f"Avant publication\u00a0: {message}")
+
+    def _kept_rows(self, relation, field):
+        formset = self.formsets.get(relation)
+        if formset is None or not formset.is_valid():
+            return []
+        rows = [getattr(form, "cleaned_data", None) or {} for form in formset.forms]
+        return [row[field] for row in rows if row.get(field) is not None and not row.get("DELETE")]
 
     def _refuse_duplicates(self, relation, field, message):
         formset = self.formsets.get(relation)

@@ -1,6 +1,7 @@
 """Models of the articles app, split by what they hold."""
 
 from .authors import Author
+from .checklist import PublishingChecklist
 from .pages import (
     ArticleAuthor,
     ArticleEntity,
@@ -22,6 +23,7 @@ __all__ = [
     "ArticleUpdate",
     "Author",
     "HomePage",
+    "PublishingChecklist",
     "RelatedArticle",
     "SectionPage",
 ]

@@ -1,5 +1,6 @@
 """The page tree: one HomePage per site, SectionPage (rubriques) under it, ArticlePage under those."""
 
+import logging
 import math
 import re
 
@@ -23,12 +24,13 @@ from taggit.models import Tag, TaggedItemBase
 
 from articles.blocks import ArticleBodyBlock
 from articles.forms import ArticlePageForm
-from articles.panels import EntitySuggestionsPanel
+from articles.panels import EntitySuggestionsPanel, PublishingChecklistPanel
 from articles.restrictions import may_have_view_restrictions, view_restrictions_of
 
 # French readers of news read about 230 words a minute.
 WORDS_PER_MINUTE = 230
 _WORD = re.compile(r"\w+", re.UNICODE)
+logger = logging.getLogger("articles.checklist")
 
 
 class ViewRestrictionsMixin:
@@ -239,6 +241,7 @@ class ArticlePage(ViewRestrictionsMixin, Page):
     )
 
     content_panels = [
+        PublishingChecklistPanel(heading="Avant publication"),
         FieldPanel("sponsor", permission="articles.set_sponsor"),
         FieldPanel("kicker"),
         *Page.content_panels,
@@ -284,6 +287,30 @@ class ArticlePage(ViewRestrictionsMixin, Page):
         super().clean()
         if self.hero_image_id and not self.hero_alt.strip():
             raise ValidationError({"hero_alt": "Décrivez l'image principale : le texte alternatif est obligatoire avec une image."})
+
+    def publish(self, revision, user=None, changed=True, log_action=True, previous_revision=None, skip_permission_checks=False):
+        """Wagtail's publish, refused while the publishing checklist has blockers (articles/checklist.py).
+
+        Every path goes through here: the editor, workflow approval, bulk publish, revert, the
+        scheduler, the API. A person gets a French refusal (nothing is saved: the callers are
+        atomic); the scheduler leaves the page scheduled, logged, and reported late by /health/.
+        """
+        from articles.checklist import ArticleDraft, PublicationBlocked, enforced, run_checklist
+
+        blockers = run_checklist(ArticleDraft.from_page(revision.as_object())).blockers if enforced() else []
+        if blockers:
+            if log_action == "wagtail.publish.scheduled":
+                logger.warning("scheduled publication of page %s held back by the checklist: %s", self.pk, " ".join(blockers))
+                return None
+            raise PublicationBlocked(blockers)
+        return super().publish(
+            revision,
+            user=user,
+            changed=changed,
+            log_action=log_action,
+            previous_revision=previous_revision,
+            skip_permission_checks=skip_permission_checks,
+        )
 
     def get_context(self, request, *args, **kwargs):
         from articles import selectors

@@ -202,6 +202,8 @@ CSRF_COOKIE_HTTPONLY = False  # Wagtail's admin JavaScript reads the CSRF cookie
 NEWSROOM_SCHEDULER_INTERVAL = env_int("NEWSROOM_SCHEDULER_INTERVAL", 60)
 # A scheduled page still unpublished this many seconds after its go-live time is reported late.
 NEWSROOM_SCHEDULE_GRACE = env_int("NEWSROOM_SCHEDULE_GRACE", 180)
+# The publishing checklist's blockers (articles/checklist.py, *Paramètres › Liste de vérification*).
+NEWSROOM_PUBLISHING_CHECKLIST = env_bool("NEWSROOM_PUBLISHING_CHECKLIST", True)
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party avatar requests from the admin
 WAGTAILADMIN_USER_LOGIN_FORM = "newsroom.admin_forms.LoginForm"
 

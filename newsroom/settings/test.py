@@ -7,6 +7,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 from .base import DATABASES
+from .env import env_bool
 
 if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql" and not os.environ.get("NEWSROOM_TEST_ALLOW_SQLITE"):
     raise ImproperlyConfigured("The tests run on PostgreSQL: use `make test`, or set DATABASE_URL to a PostgreSQL database.")
@@ -19,3 +20,6 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="newsroom-test-media-")
 WAGTAILADMIN_BASE_URL = "http://testserver"
 STATIC_ROOT = tempfile.mkdtemp(prefix="newsroom-test-static-")
 WHITENOISE_USE_FINDERS = True
+# Off for tests about something else (their factory articles have no image); the checklist's own
+# tests turn it on (tests/articles/test_checklist.py).
+NEWSROOM_PUBLISHING_CHECKLIST = env_bool("NEWSROOM_PUBLISHING_CHECKLIST", False)
