@@ -8,7 +8,8 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from articles import admin_views
+from articles import admin_views, dashboard
+from articles.dashboard_panels import EditorPanel, JournalistPanel
 from articles.models import Author
 from articles.reports import SponsoredArticlesReport
 from newsroom import admin_guards
@@ -89,3 +90,13 @@ def refuse_incomplete_copy(request, page):
 def refuse_move_confirmation_without_permission(request, page, destination):
     """The move confirmation page asks for the move permission on GET too (see newsroom.admin_guards)."""
     return admin_guards.move_permission_response(request, page, destination)
+
+
+@hooks.register("construct_homepage_panels")
+def desk_panels(request, panels):
+    """Each role's morning list first on the admin home (see articles/dashboard.py)."""
+    roles = dashboard.role_of(request.user)
+    if "redaction" in roles:
+        panels.insert(0, EditorPanel())
+    if "journaliste" in roles:
+        panels.insert(0, JournalistPanel(request.user))
