@@ -100,3 +100,12 @@ def desk_panels(request, panels):
         panels.insert(0, EditorPanel())
     if "journaliste" in roles:
         panels.insert(0, JournalistPanel(request.user))
+
+
+@hooks.register("insert_global_admin_css")
+def desk_admin_css():
+    """Styles of the dashboard panels, the late-schedules banner and the editor's checklist (a file: strict CSP)."""
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin/desk.css"))
