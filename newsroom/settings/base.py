@@ -128,6 +128,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français")]
+# Our overrides of Wagtail's and Django's French wording, ahead of the installed catalogues.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True
@@ -173,6 +175,8 @@ WAGTAIL_SITE_NAME = env_str("NEWSROOM_SITE_NAME", "Newsroom")
 WAGTAILADMIN_BASE_URL = env_str("NEWSROOM_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
+# Our overrides of Wagtail's and Django's French wording, ahead of the installed catalogues.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
