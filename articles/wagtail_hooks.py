@@ -8,7 +8,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from articles import admin_views, dashboard
+from articles import admin_views, autosave, dashboard
 from articles.dashboard_panels import EditorPanel, JournalistPanel
 from articles.models import Author
 from articles.reports import SponsoredArticlesReport
@@ -69,7 +69,9 @@ def sponsored_report_menu_item():
 @hooks.register("before_create_page")
 def refuse_incomplete_page_form(request, parent_page, page_class):
     """A POST without the StreamField keys gets a French 400, not Wagtail's 500 (see newsroom.admin_guards)."""
-    return admin_guards.incomplete_form_response(request, page_class.get_edit_handler().get_form_class())
+    return admin_guards.incomplete_form_response(request, page_class.get_edit_handler().get_form_class()) or (
+        autosave.reuse_draft_response(request, parent_page, page_class)
+    )
 
 
 @hooks.register("before_edit_page")
