@@ -6,7 +6,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 
 from taggit.models import Tag
 
-from newsroom.schedule_input import SafeScheduleFormMixin
+from newsroom.schedule_input import HELP, ParisDateTimeField, SafeScheduleFormMixin, describe
 
 
 class ArticlePageForm(SafeScheduleFormMixin, WagtailAdminPageForm):
@@ -20,8 +20,16 @@ class ArticlePageForm(SafeScheduleFormMixin, WagtailAdminPageForm):
     break a unique constraint with a 500 instead of saving.
     """
 
+    embargo_until = ParisDateTimeField(
+        label="Sous embargo jusqu’au",
+        required=False,
+        help_text=f"{HELP} Jusque-là, l’article ne peut être ni publié ni programmé plus tôt. "
+        "Le lever avant son terme\u00a0: bouton «\u00a0Lever l’embargo\u00a0» (rédaction en chef).",
+    )
+
     def clean(self):
         cleaned_data = super().clean()
+        self._keep_the_embargo()
         self._require_an_author()
         self._apply_checklist()
         self._refuse_duplicates("article_authors", "author", "Cet auteur figure déjà dans la signature de l'article.")
@@ -55,6 +63,37 @@ class ArticlePageForm(SafeScheduleFormMixin, WagtailAdminPageForm):
         ]
         if not bylines:
             self.add_error(None, "Ajoutez au moins un auteur avant de soumettre ou de publier l'article.")
+
+    def _keep_the_embargo(self):
+        """No one shortens or clears a running embargo from the editor, schedules before it, or
+        publishes under it (see articles/embargo.py)."""
+        from django.utils import timezone
+
+        now = timezone.now()
+        stored = self.instance.embargo_until
+        embargo = self.cleaned_data.get("embargo_until")
+        if "embargo_until" in self.errors:
+            return
+        if stored and stored > now and (embargo is None or embargo < stored):
+            self.add_error(
+                "embargo_until",
+                f"L’article est sous embargo jusqu’au {describe(stored)}\u00a0: seule la rédaction en chef peut le lever "
+                "avant son terme, avec le bouton «\u00a0Lever l’embargo\u00a0».",
+            )
+            return
+        if not embargo or embargo <= now:
+            return
+        go_live_at = self.cleaned_data.get("go_live_at")
+        if go_live_at and go_live_at < embargo:
+            self.add_error(
+                "go_live_at", f"Sous embargo jusqu’au {describe(embargo)}\u00a0: programmez la publication à cette heure ou plus tard."
+            )
+        elif not go_live_at and "action-publish" in self.data:
+            self.add_error(
+                None,
+                f"Sous embargo jusqu’au {describe(embargo)} (heure de Paris)\u00a0: publication impossible avant. "
+                "Programmez-la à cette heure ou plus tard.",
+            )
 
     def _apply_checklist(self):
         """« Publier », « Soumettre », « Approuver » from the editor: the checklist's blockers are

@@ -53,6 +53,7 @@ def entity_suggestion_urls():
         ),
         path("articles/<int:page_id>/entites/<int:entity_id>/lier/", admin_views.link_entity, name="articles_entity_link"),
         path("articles/<int:page_id>/entites/creer/", admin_views.create_and_link_entity, name="articles_entity_create"),
+        path("articles/<int:page_id>/embargo/lever/", admin_views.lift_embargo, name="articles_embargo_lift"),
     ]
 
 
@@ -111,3 +112,11 @@ def desk_admin_css():
     from django.utils.html import format_html
 
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin/desk.css"))
+
+
+@hooks.register("register_log_actions")
+def embargo_log_actions(actions):
+    """« Embargo levé » in the page history and the site history."""
+    from articles.embargo import LIFT_ACTION
+
+    actions.register_action(LIFT_ACTION, "Lever l’embargo", "Embargo levé avant son terme")

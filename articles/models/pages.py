@@ -234,6 +234,15 @@ class ArticlePage(ViewRestrictionsMixin, Page):
         related_name="sponsored_articles",
         help_text="Affiche « En partenariat avec … » au-dessus du titre, dans les listes et les métadonnées. Réservé à la rédaction en chef.",
     )
+    embargo_until = models.DateTimeField(
+        "sous embargo jusqu'au",
+        null=True,
+        blank=True,
+        help_text=(
+            "Heure de Paris. Jusque-là, l'article ne peut être ni publié ni programmé plus tôt, par personne. "
+            "Le lever avant son terme : bouton « Lever l'embargo » (rédaction en chef)."
+        ),
+    )
     link_entities_in_body = models.BooleanField(
         "lier les entités dans le texte",
         default=False,
@@ -243,6 +252,7 @@ class ArticlePage(ViewRestrictionsMixin, Page):
     content_panels = [
         PublishingChecklistPanel(heading="Avant publication"),
         FieldPanel("sponsor", permission="articles.set_sponsor"),
+        FieldPanel("embargo_until"),
         FieldPanel("kicker"),
         *Page.content_panels,
         FieldPanel("chapo"),
@@ -296,8 +306,11 @@ class ArticlePage(ViewRestrictionsMixin, Page):
         atomic); the scheduler leaves the page scheduled, logged, and reported late by /health/.
         """
         from articles.checklist import ArticleDraft, PublicationBlocked, enforced, run_checklist
+        from articles.embargo import embargo_refusal
 
-        blockers = run_checklist(ArticleDraft.from_page(revision.as_object())).blockers if enforced() else []
+        candidate = revision.as_object()
+        blockers = [message] if (message := embargo_refusal(candidate)) else []
+        blockers += run_checklist(ArticleDraft.from_page(candidate)).blockers if enforced() else []
         if blockers:
             if log_action == "wagtail.publish.scheduled":
                 logger.warning("scheduled publication of page %s held back by the checklist: %s", self.pk, " ".join(blockers))
