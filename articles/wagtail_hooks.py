@@ -120,3 +120,16 @@ def embargo_log_actions(actions):
     from articles.embargo import LIFT_ACTION
 
     actions.register_action(LIFT_ACTION, "Lever l’embargo", "Embargo levé avant son terme")
+
+
+# Menus a journalist never uses: the generic snippet list (authors are under « Rédaction »), Wagtail's
+# reports (locked pages, workflows, site history: the rédaction en chef's tools) and the link to
+# Wagtail's English editor guide. Permissions stay as they are: this only declutters the menu.
+JOURNALIST_HIDDEN_MENUS = frozenset({"snippets", "reports", "help"})
+
+
+@hooks.register("construct_main_menu")
+def hide_menus_journalists_never_use(request, menu_items):
+    """A journalist's sidebar shows what their day needs (see JOURNALIST_HIDDEN_MENUS)."""
+    if dashboard.role_of(request.user) == {"journaliste"}:
+        menu_items[:] = [item for item in menu_items if item.name not in JOURNALIST_HIDDEN_MENUS]

@@ -116,3 +116,14 @@ def test_the_editor_sends_back_from_the_row_with_a_comment(client, newsroom_day,
     state = WorkflowState.objects.get(object_id=str(article.pk))
     assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
     assert not ArticlePage.objects.get(pk=article.pk).live
+
+
+def test_journalists_do_not_see_menus_they_never_use(client, journalist, editor):
+    client.force_login(journalist)
+    journalist_menu = client.get("/admin/").content.decode()
+    client.force_login(editor)
+    editor_menu = client.get("/admin/").content.decode()
+
+    for name in ("reports", "help"):
+        assert f'"name": "{name}"' not in journalist_menu
+        assert f'"name": "{name}"' in editor_menu
