@@ -38,19 +38,24 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent --ignore-scripts
 	@touch $@
 
-run: $(VENV)/.runtime
+# The project's French catalogue (overrides of Wagtail's wording), compiled at build, never committed.
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po))
+$(MO_FILES): %.mo: %.po
+	scripts/compile-messages.sh
+
+run: $(VENV)/.runtime $(MO_FILES)
 	DJANGO_SETTINGS_MODULE=newsroom.settings.dev $(BIN)/python manage.py migrate --noinput -v 0
 	DJANGO_SETTINGS_MODULE=newsroom.settings.dev $(BIN)/python manage.py load_demo
 	DJANGO_SETTINGS_MODULE=newsroom.settings.dev $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: $(VENV)/.dev node_modules/.installed
+test: $(VENV)/.dev node_modules/.installed $(MO_FILES)
 	scripts/ensure-system-packages.sh
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	BIN=$(BIN) scripts/audit-dependencies.sh
 	PATH="$(CURDIR)/$(BIN):$$PATH" scripts/with-postgres.sh $(BIN)/python -m pytest $(PYTEST_ARGS)
 
-serve: $(VENV)/.runtime
+serve: $(VENV)/.runtime $(MO_FILES)
 	DJANGO_SETTINGS_MODULE=newsroom.settings.production $(BIN)/python manage.py check --deploy
 	DJANGO_SETTINGS_MODULE=newsroom.settings.production $(BIN)/python manage.py migrate --noinput
 	DJANGO_SETTINGS_MODULE=newsroom.settings.production $(BIN)/python manage.py collectstatic --noinput -v 0
@@ -69,4 +74,4 @@ format: $(VENV)/.dev
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) var .pytest_cache test-artifacts node_modules
+	rm -rf $(VENV) var .pytest_cache test-artifacts node_modules $(MO_FILES)

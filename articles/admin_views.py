@@ -61,3 +61,34 @@ def create_and_link_entity(request, page_id):
             invalidate_default_index()
         message = _link(request, draft, entity)
     return JsonResponse({"message": message})
+
+
+@require_POST
+def lift_embargo(request, page_id):
+    """« Lever l'embargo »: the rédaction en chef lifts an embargo early, as a new draft and a log entry."""
+    from django.contrib import messages
+    from django.core.exceptions import PermissionDenied
+    from django.shortcuts import redirect
+    from django.utils import timezone
+
+    from wagtail.log_actions import log
+
+    from articles.embargo import LIFT_ACTION, is_embargoed, may_lift
+
+    draft = _editable_draft(request, page_id)
+    if draft is None or not may_lift(request.user):
+        raise PermissionDenied("Seule la rédaction en chef peut lever un embargo.")
+    if is_embargoed(draft):
+        lifted = draft.embargo_until
+        with transaction.atomic():
+            draft.embargo_until = None
+            revision = draft.save_revision(user=request.user, log_action=True, clean=False)
+            log(
+                instance=draft,
+                action=LIFT_ACTION,
+                user=request.user,
+                revision=revision,
+                data={"embargo_until": lifted.isoformat(), "lifted_at": timezone.now().isoformat()},
+            )
+        messages.success(request, "Embargo levé\u00a0: l’article peut être publié (nouveau brouillon, levée consignée dans l’historique).")
+    return redirect("wagtailadmin_pages:edit", page_id)

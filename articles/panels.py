@@ -18,3 +18,35 @@ class EntitySuggestionsPanel(Panel):
             context["saved"] = bool(self.instance.pk)
             context["suggestions"] = suggest_entities(self.instance) if self.instance.pk else None
             return context
+
+
+class PublishingChecklistPanel(Panel):
+    """« Avant publication »: the checklist of the saved version, blockers first, at the top of the editor."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "articles/panels/publishing_checklist.html"
+
+        def get_context_data(self, parent_context=None):
+            from articles.checklist import RULES, ArticleDraft, enforced, run_checklist
+
+            context = super().get_context_data(parent_context)
+            context["result"] = run_checklist(ArticleDraft.from_page(self.instance)) if self.instance.pk else None
+            context["enforced"] = enforced()
+            context["rule_count"] = len(RULES)
+            context.update(self._embargo_context())
+            return context
+
+        def _embargo_context(self):
+            from django.middleware.csrf import get_token
+            from django.urls import reverse
+
+            from articles.embargo import is_embargoed, may_lift
+
+            if not self.instance.pk or not is_embargoed(self.instance):
+                return {"embargo_until": None}
+            return {
+                "embargo_until": self.instance.embargo_until,
+                "may_lift": may_lift(self.request.user),
+                "lift_url": reverse("articles_embargo_lift", args=[self.instance.pk]),
+                "csrf_token": get_token(self.request),
+            }

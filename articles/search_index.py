@@ -108,7 +108,7 @@ def match_documents(*, text: str, limit: int, published_from=None, published_bef
         conditions.append("article_id IN (SELECT id FROM wagtailcore_page WHERE path LIKE %s)")
         params.append(section_path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
     # Live is the document's existence (checked again on the page row); public is checked here on
-    # the candidates only, as `articles.restrictions.public_pages` does: no restriction on the page
+    # the candidates only, as `newsroom.restrictions.public_pages` does: no restriction on the page
     # or an ancestor (a path prefix). Joined per candidate, never hashed over the whole archive.
     where = "".join(f" AND {condition}" for condition in conditions)
     sql = f"""

@@ -8,7 +8,8 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from articles import admin_views
+from articles import admin_views, autosave, dashboard
+from articles.dashboard_panels import EditorPanel, JournalistPanel
 from articles.models import Author
 from articles.reports import SponsoredArticlesReport
 from newsroom import admin_guards
@@ -52,6 +53,7 @@ def entity_suggestion_urls():
         ),
         path("articles/<int:page_id>/entites/<int:entity_id>/lier/", admin_views.link_entity, name="articles_entity_link"),
         path("articles/<int:page_id>/entites/creer/", admin_views.create_and_link_entity, name="articles_entity_create"),
+        path("articles/<int:page_id>/embargo/lever/", admin_views.lift_embargo, name="articles_embargo_lift"),
     ]
 
 
@@ -68,7 +70,9 @@ def sponsored_report_menu_item():
 @hooks.register("before_create_page")
 def refuse_incomplete_page_form(request, parent_page, page_class):
     """A POST without the StreamField keys gets a French 400, not Wagtail's 500 (see newsroom.admin_guards)."""
-    return admin_guards.incomplete_form_response(request, page_class.get_edit_handler().get_form_class())
+    return admin_guards.incomplete_form_response(request, page_class.get_edit_handler().get_form_class()) or (
+        autosave.reuse_draft_response(request, parent_page, page_class)
+    )
 
 
 @hooks.register("before_edit_page")
@@ -89,3 +93,43 @@ def refuse_incomplete_copy(request, page):
 def refuse_move_confirmation_without_permission(request, page, destination):
     """The move confirmation page asks for the move permission on GET too (see newsroom.admin_guards)."""
     return admin_guards.move_permission_response(request, page, destination)
+
+
+@hooks.register("construct_homepage_panels")
+def desk_panels(request, panels):
+    """Each role's morning list first on the admin home (see articles/dashboard.py)."""
+    roles = dashboard.role_of(request.user)
+    if "redaction" in roles:
+        panels.insert(0, EditorPanel())
+    if "journaliste" in roles:
+        panels.insert(0, JournalistPanel(request.user))
+
+
+@hooks.register("insert_global_admin_css")
+def desk_admin_css():
+    """Styles of the dashboard panels, the late-schedules banner and the editor's checklist (a file: strict CSP)."""
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin/desk.css"))
+
+
+@hooks.register("register_log_actions")
+def embargo_log_actions(actions):
+    """« Embargo levé » in the page history and the site history."""
+    from articles.embargo import LIFT_ACTION
+
+    actions.register_action(LIFT_ACTION, "Lever l’embargo", "Embargo levé avant son terme")
+
+
+# Menus a journalist never uses: the generic snippet list (authors are under « Rédaction »), Wagtail's
+# reports (locked pages, workflows, site history: the rédaction en chef's tools) and the link to
+# Wagtail's English editor guide. Permissions stay as they are: this only declutters the menu.
+JOURNALIST_HIDDEN_MENUS = frozenset({"snippets", "reports", "help"})
+
+
+@hooks.register("construct_main_menu")
+def hide_menus_journalists_never_use(request, menu_items):
+    """A journalist's sidebar shows what their day needs (see JOURNALIST_HIDDEN_MENUS)."""
+    if dashboard.role_of(request.user) == {"journaliste"}:
+        menu_items[:] = [item for item in menu_items if item.name not in JOURNALIST_HIDDEN_MENUS]

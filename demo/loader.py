@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Site
 
+from articles import checklist
 from articles.models import (
     ArticleDeal,
     ArticleEntity,
@@ -118,6 +119,7 @@ def body_stream(blocks, images, pages):
     return json.dumps(stream)
 
 
+@checklist.suspended()
 @transaction.atomic
 def load_demo(*, with_accounts: bool) -> DemoReport:
     """Create what is missing of the demo site; never touch what already exists."""

@@ -10,6 +10,7 @@ declare -A PACKAGE_OF=(
   [varnishd]=varnish
   [nginx]=nginx-light
   [wrk]=wrk
+  [msgfmt]=gettext
 )
 missing=()
 for program in "${!PACKAGE_OF[@]}"; do

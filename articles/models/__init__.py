@@ -1,6 +1,7 @@
 """Models of the articles app, split by what they hold."""
 
 from .authors import Author
+from .checklist import PublishingChecklist
 from .pages import (
     ArticleAuthor,
     ArticleDeal,
@@ -27,6 +28,7 @@ __all__ = [
     "ArticleUpdate",
     "Author",
     "HomePage",
+    "PublishingChecklist",
     "RelatedArticle",
     "RelatedRanking",
     "SectionPage",

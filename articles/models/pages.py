@@ -1,5 +1,6 @@
 """The page tree: one HomePage per site, SectionPage (rubriques) under it, ArticlePage under those."""
 
+import logging
 import math
 import re
 
@@ -23,7 +24,7 @@ from taggit.models import Tag, TaggedItemBase
 from articles.blocks import ArticleBodyBlock
 from articles.body_text import body_texts
 from articles.forms import ArticlePageForm
-from articles.panels import EntitySuggestionsPanel
+from articles.panels import EntitySuggestionsPanel, PublishingChecklistPanel
 from entities.public_paths import ENTITY_PREFIX
 from newsroom.field_permissions import FieldPermissionsMixin
 from newsroom.restrictions import ViewRestrictionsMixin
@@ -32,6 +33,7 @@ from newsroom.routing import find_live_page
 # French readers of news read about 230 words a minute.
 WORDS_PER_MINUTE = 230
 _WORD = re.compile(r"\w+", re.UNICODE)
+logger = logging.getLogger("articles.checklist")
 
 
 class HomePage(ViewRestrictionsMixin, RoutablePageMixin, Page):
@@ -221,6 +223,15 @@ class ArticlePage(FieldPermissionsMixin, ViewRestrictionsMixin, Page):
         related_name="sponsored_articles",
         help_text="Affiche « En partenariat avec … » au-dessus du titre, dans les listes et les métadonnées. Réservé à la rédaction en chef.",
     )
+    embargo_until = models.DateTimeField(
+        "sous embargo jusqu'au",
+        null=True,
+        blank=True,
+        help_text=(
+            "Heure de Paris. Jusque-là, l'article ne peut être ni publié ni programmé plus tôt, par personne. "
+            "Le lever avant son terme : bouton « Lever l'embargo » (rédaction en chef)."
+        ),
+    )
     link_entities_in_body = models.BooleanField(
         "lier les entités dans le texte",
         default=False,
@@ -228,7 +239,9 @@ class ArticlePage(FieldPermissionsMixin, ViewRestrictionsMixin, Page):
     )
 
     content_panels = [
+        PublishingChecklistPanel(heading="Avant publication"),
         FieldPanel("sponsor", permission="articles.set_sponsor"),
+        FieldPanel("embargo_until"),
         FieldPanel("kicker"),
         *Page.content_panels,
         FieldPanel("chapo"),
@@ -278,6 +291,33 @@ class ArticlePage(FieldPermissionsMixin, ViewRestrictionsMixin, Page):
         super().clean()
         if self.hero_image_id and not self.hero_alt.strip():
             raise ValidationError({"hero_alt": "Décrivez l'image principale : le texte alternatif est obligatoire avec une image."})
+
+    def publish(self, revision, user=None, changed=True, log_action=True, previous_revision=None, skip_permission_checks=False):
+        """Wagtail's publish, refused while the publishing checklist has blockers (articles/checklist.py).
+
+        Every path goes through here: the editor, workflow approval, bulk publish, revert, the
+        scheduler, the API. A person gets a French refusal (nothing is saved: the callers are
+        atomic); the scheduler leaves the page scheduled, logged, and reported late by /health/.
+        """
+        from articles.checklist import ArticleDraft, PublicationBlocked, enforced, run_checklist
+        from articles.embargo import embargo_refusal
+
+        candidate = revision.as_object()
+        blockers = [message] if (message := embargo_refusal(candidate)) else []
+        blockers += run_checklist(ArticleDraft.from_page(candidate)).blockers if enforced() else []
+        if blockers:
+            if log_action == "wagtail.publish.scheduled":
+                logger.warning("scheduled publication of page %s held back by the checklist: %s", self.pk, " ".join(blockers))
+                return None
+            raise PublicationBlocked(blockers)
+        return super().publish(
+            revision,
+            user=user,
+            changed=changed,
+            log_action=log_action,
+            previous_revision=previous_revision,
+            skip_permission_checks=skip_permission_checks,
+        )
 
     def get_context(self, request, *args, **kwargs):
         from articles import selectors

@@ -138,6 +138,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français")]
+# Our overrides of Wagtail's and Django's French wording, ahead of the installed catalogues.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True
@@ -176,6 +178,8 @@ WAGTAIL_SITE_NAME = env_str("NEWSROOM_SITE_NAME", "Newsroom")
 WAGTAILADMIN_BASE_URL = env_str("NEWSROOM_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
+# Our overrides of Wagtail's and Django's French wording, ahead of the installed catalogues.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
@@ -205,6 +209,8 @@ CSRF_COOKIE_HTTPONLY = False  # Wagtail's admin JavaScript reads the CSRF cookie
 NEWSROOM_SCHEDULER_INTERVAL = env_int("NEWSROOM_SCHEDULER_INTERVAL", 60)
 # A scheduled page still unpublished this many seconds after its go-live time is reported late.
 NEWSROOM_SCHEDULE_GRACE = env_int("NEWSROOM_SCHEDULE_GRACE", 180)
+# The publishing checklist's blockers (articles/checklist.py, *Paramètres › Liste de vérification*).
+NEWSROOM_PUBLISHING_CHECKLIST = env_bool("NEWSROOM_PUBLISHING_CHECKLIST", True)
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party avatar requests from the admin
 WAGTAILADMIN_USER_LOGIN_FORM = "newsroom.admin_forms.LoginForm"
 

@@ -9,6 +9,7 @@ from newsroom.worker import task_settings
 
 from .base import *  # noqa: F403
 from .base import DATABASES, REDIS_URL
+from .env import env_bool
 
 if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql" and not os.environ.get("NEWSROOM_TEST_ALLOW_SQLITE"):
     raise ImproperlyConfigured("The tests run on PostgreSQL: use `make test`, or set DATABASE_URL to a PostgreSQL database.")
@@ -40,3 +41,7 @@ NEWSROOM_WEBHOOKS_ALLOW_PRIVATE = True
 NEWSROOM_WEBHOOK_MAX_ATTEMPTS = 3
 NEWSROOM_WEBHOOK_RETRY_BASE = 1
 NEWSROOM_WEBHOOK_TIMEOUT = 5
+
+# Off for tests about something else (their factory articles have no image); the checklist's own
+# tests turn it on (tests/articles/test_checklist.py).
+NEWSROOM_PUBLISHING_CHECKLIST = env_bool("NEWSROOM_PUBLISHING_CHECKLIST", False)

@@ -39,10 +39,10 @@ def test_sales_upload_a_logo_create_a_partner_and_cannot_edit_articles(
     page.get_by_role("textbox", name=re.compile(r"^Adresse de destination")).fill("https://pricefactory.fr/")
     page.get_by_role("button", name="Choisir une image").click()
     chooser = page.get_by_role("dialog")
-    chooser.get_by_role("tab", name="Transférer").click()
+    chooser.get_by_role("tab", name="Téléverser").click()
     chooser.get_by_label("Fichier").set_input_files(logo_file)
     chooser.get_by_label("Titre").fill(f"Logo {PARTNER}")
-    chooser.get_by_role("button", name="Transférer").click()
+    chooser.get_by_role("button", name="Téléverser").click()
     expect(chooser).to_be_hidden()
     page.get_by_role("textbox", name=re.compile(r"^Texte alternatif du logo")).fill(LOGO_ALT)
     # « Visible à partir du » defaults to today, Paris time: the partner is live at once.

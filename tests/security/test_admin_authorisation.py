@@ -181,6 +181,8 @@ SAMPLES = {
     "/admin/rapports/articles-sponsorises/?export=csv": ("NNYYY", "NNMMM"),
     "/admin/articles/{article}/entites/{entity}/lier/": ("NMMMM", "NWWNW"),
     "/admin/articles/{article}/entites/creer/": ("NMMMM", "NBBNB"),
+    # « Lever l'embargo »: the rédaction en chef only; on an article without embargo, a redirect to the editor.
+    "/admin/articles/{article}/embargo/lever/": ("NMMMM", "NNYNY"),
     "/admin/redirects/": ("NNNNY", "NNNNM"),
     "/admin/redirects/results/": ("NNNNY", "NNNNM"),
     "/admin/redirects/add/": ("NNNNY", "NNNNY"),
