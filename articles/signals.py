@@ -3,7 +3,7 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from wagtail.models import PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from articles.chrome import invalidate_chrome
@@ -13,6 +13,7 @@ from entities.models import Entity
 from newsroom.models import SiteIdentity
 
 AUTHOR_RENDITIONS = (AUTHOR_CARD_RENDITION, AUTHOR_PAGE_RENDITION)
+HOME_CHILD_DEPTH = 3
 
 
 @receiver(page_published, sender=ArticlePage)
@@ -80,3 +81,16 @@ def chrome_changed(sender, **kwargs):
 def page_moved(sender, **kwargs):
     # Rare enough to forget the chrome on any move rather than work out which ones matter.
     invalidate_chrome()
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_delete)
+def home_child_changed(sender, instance=None, **kwargs):
+    """Any other page type directly under a home page (legal pages…) is linked from the footer.
+
+    Tested by tree depth rather than by type, so that a new page type needs nothing here: site
+    roots sit at depth 2 under Wagtail's root, their children at depth 3.
+    """
+    if isinstance(instance, Page) and instance.depth == HOME_CHILD_DEPTH and not isinstance(instance, SectionPage):
+        invalidate_chrome()

@@ -9,6 +9,7 @@ from .pages import (
     ArticleTag,
     ArticleUpdate,
     HomePage,
+    HomeSecondarySlot,
     RelatedArticle,
     SectionPage,
 )
@@ -22,6 +23,7 @@ __all__ = [
     "ArticleUpdate",
     "Author",
     "HomePage",
+    "HomeSecondarySlot",
     "RelatedArticle",
     "SectionPage",
 ]

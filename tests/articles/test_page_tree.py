@@ -7,13 +7,18 @@ import pytest
 
 from articles.models import ArticlePage, HomePage, SectionPage
 from demo import factories
+from pages.models import SimplePage
 from tests.admin_forms import article_form
 
 
 class PageTreeRules(WagtailPageTestCase):
     def test_home_lives_under_the_root_only(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {SectionPage})
+        # Rubriques and any page type that allows itself under a site root (the « Page simple »
+        # of the legal pages); never an article, which belongs in a rubrique.
+        self.assertCanCreateAt(HomePage, SectionPage)
+        self.assertCanCreateAt(HomePage, SimplePage)
+        self.assertCanNotCreateAt(HomePage, ArticlePage)
 
     def test_sections_live_under_the_home_page(self):
         self.assertAllowedParentPageTypes(SectionPage, {HomePage})
