@@ -4,6 +4,7 @@ import importlib
 import re
 
 from django.apps import apps
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import connection
 
@@ -104,10 +105,12 @@ def test_the_migration_moves_an_existing_recherche_rubrique_and_redirects_its_ar
             [clash_prefix, len(old_prefix) + 1, section.path + "%"],
         )
     Page.objects.filter(pk=section.pk).update(slug="recherche")
-    assert client.get(f"/recherche/{article.slug}/").status_code == 404  # unreachable before
+    cache.clear()
+    assert 'class="search-form"' in client.get("/recherche/").content.decode()  # the rubrique was unreachable
 
     migration = importlib.import_module("pages.migrations.0002_rename_reserved_slugs")
     migration.rename_reserved(apps, None)
+    cache.clear()  # as `manage.py purge_cache` after the deployment (README)
 
     section.refresh_from_db()
     assert section.slug == "recherche-ia"
