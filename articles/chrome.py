@@ -1,6 +1,6 @@
 """The site chrome every public page shares: home page, sections, site identity, section routes.
 
-It is read from Django's cache (one entry per site) and rebuilt in three queries when missing.
+It is read from Django's cache (one entry per site) and rebuilt in four queries when missing.
 It holds only live, public data (the navigation lists live sections outside private areas, the
 identity is the saved setting), so previews and drafts can never leak through it. articles/signals.py
 forgets it whenever a home page or section is published, unpublished, moved or deleted, a view
@@ -16,13 +16,15 @@ from wagtail.models import Page, Site
 
 from articles.models import HomePage, SectionPage
 from newsroom.models import SiteIdentity
-from newsroom.restrictions import in_private_section
+from newsroom.restrictions import in_private_section, public_pages
 from newsroom.routing import child_page_models, specific_pages
 
 CACHE_PREFIX = "newsroom:chrome:v2:"
 # A safety net only: every change that matters deletes the entry at once (see articles/signals.py),
 # from the cache every process shares (the default folder or Redis), so every worker sees it.
 CACHE_SECONDS = 10 * 60
+# Colours of rubriques, given in navigation order: six tones, each AA in light and dark themes.
+SECTION_TONES = 6
 
 
 @dataclass
@@ -36,6 +38,9 @@ class Chrome:
     # slug -> tree path of every child of the home page (any page type), live or not: routing finds
     # a page under it by path, without loading it.
     child_paths: dict[str, str] = field(default_factory=dict)
+    # Live public pages under the home page other than rubriques, marked « Afficher dans les menus »
+    # (legal and service pages): the footer links to them.
+    service_pages: list = field(default_factory=list)
 
     def section_of(self, page) -> SectionPage | None:
         """The section an article sits in, found from its tree path without a query."""
@@ -47,7 +52,7 @@ class Chrome:
 
 
 def load_chrome(request) -> Chrome:
-    """The chrome of the request's site: from the request, else the cache, else three queries."""
+    """The chrome of the request's site: from the request, else the cache, else four queries."""
     cached = getattr(request, "_newsroom_chrome", None)
     if cached is None:
         site = Site.find_for_request(request)
@@ -73,9 +78,20 @@ def _build_chrome(site) -> Chrome:
         return Chrome(identity=SiteIdentity.for_site(site))
     children = Page.objects.child_of(home).annotate(is_private=in_private_section()).order_by("path")
     children = specific_pages(children, child_page_models(HomePage))
+    # Any page type under the home page (legal pages…), without naming it: articles knows no sibling.
+    service_pages = list(
+        public_pages(Page.objects.child_of(home).live().filter(show_in_menus=True).not_type(SectionPage))
+        .only("id", "title", "url_path", "path", "depth")
+        .order_by("path")
+    )
+    sections = [child for child in children if isinstance(child, SectionPage) and child.live and not child.is_private]
+    for number, section in enumerate(sections):
+        # The rubrique's colour in kickers and navigation (static/css/site.css: --tone-1 … --tone-6).
+        section.tone = number % SECTION_TONES + 1
     return Chrome(
+        service_pages=service_pages,
         home=home,
-        sections=[child for child in children if isinstance(child, SectionPage) and child.live and not child.is_private],
+        sections=sections,
         identity=SiteIdentity.for_site(site),
         child_paths={child.slug: child.path for child in children},
     )

@@ -15,9 +15,11 @@ from datetime import datetime
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.http import Http404
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, rfc3339_date
 from django.utils.html import escape
+from django.utils.xmlutils import SimplerXMLGenerator
 
 from wagtail.images import get_image_model
 from wagtail.rich_text import expand_db_html
@@ -97,7 +99,18 @@ class NewsroomRssFeed(MachineDatesFeedMixin, XmlSafeFeedMixin, Rss201rev2Feed):
 
 
 class NewsroomAtomFeed(MachineDatesFeedMixin, XmlSafeFeedMixin, Atom1Feed):
-    """Atom with every author as an `author` element and the full text as `content`."""
+    """Atom with every author as an `author` element and the full text as `content`, and, like
+    Django's RSS, its browser stylesheet (Django writes none for Atom)."""
+
+    def write(self, outfile, encoding):
+        handler = SimplerXMLGenerator(outfile, encoding, short_empty_elements=True)
+        handler.startDocument()
+        for stylesheet in self.feed["stylesheets"] or []:
+            handler.processingInstruction("xml-stylesheet", stylesheet)
+        handler.startElement("feed", self.root_attributes())
+        self.add_root_elements(handler)
+        self.write_items(handler)
+        handler.endElement("feed")
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
@@ -332,6 +345,10 @@ class ArticleFeed(Feed):
 
     def site_name(self, request) -> str:
         return load_chrome(request).identity.name
+
+    def stylesheets(self, obj):
+        """An XSLT of ours (static/feeds/) so that a browser shows a readable page, not raw XML."""
+        return [static("feeds/atom.xsl" if self.atom else "feeds/rss.xsl")]
 
     def get_object(self, request, *args, **kwargs):
         identity = load_chrome(request).identity

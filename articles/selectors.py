@@ -2,7 +2,8 @@
 number of teasers, tags, authors or related articles (the query-budget tests hold them to it)."""
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Case, F, OuterRef, Prefetch, Subquery, Value, When, prefetch_related_objects
+from django.db.models import Case, F, OuterRef, Prefetch, Subquery, Value, When, Window, prefetch_related_objects
+from django.db.models.functions import RowNumber, Substr
 
 from articles.article_body import body_references, load_images, prepared_body
 from articles.body_cache import body_cache_key, cached_body
@@ -11,6 +12,11 @@ from articles.renditions import attach_renditions
 from newsroom.restrictions import public_pages
 
 PAGE_SIZE = 12
+# Home page: secondary stories under the lead (chosen: up to 4; default: the 3 newest) and the
+# stories in each rubrique's block.
+HOME_SECONDARY_MAX = 4
+HOME_SECONDARY_DEFAULT = 3
+HOME_SECTION_TEASERS = 3
 RELATED_COUNT = 3
 # Renditions a teaser may show (lead story: the larger one).
 TEASER_RENDITIONS = ("fill-480x270", "fill-960x540")
@@ -64,21 +70,48 @@ def paginate(queryset, page_number, per_page=PAGE_SIZE):
     return page
 
 
-def home_listing(*, home, page_number):
-    """The lead story (chosen, else the newest) and the paginated latest articles."""
+def home_listing(*, home, page_number, sections=()):
+    """The home page: the lead story, 2–4 secondary stories, a block per rubrique and the latest.
+
+    The lead and the secondary stories are the rédaction en chef's choice, else the newest. Each
+    rubrique block shows its newest stories not already above. Page 2 onwards is the latest
+    only. Fixed cost: lead (1), chosen secondary stories (1), the rubrique blocks (1, a window
+    query whatever the number of rubriques), then the paginated latest, bylines and renditions.
+    """
     articles = teaser_queryset().descendant_of(home)
-    lead = None
+    lead, secondary, blocks = None, [], []
     first_page = page_number in (None, "", "1")
     if first_page:
         if home.lead_article_id:
             lead = articles.filter(pk=home.lead_article_id).first()
         if lead is None:
             lead = articles.first()
-    if lead is not None:
-        articles = articles.exclude(pk=lead.pk)
-    page = paginate(articles, page_number)
-    prepare_teasers([*([lead] if lead else []), *page.object_list])
-    return {"lead": lead, "articles": page}
+        chosen = articles.filter(home_secondary_slots__home=home).order_by("home_secondary_slots__sort_order")
+        secondary = [article for article in chosen if lead is None or article.pk != lead.pk][:HOME_SECONDARY_MAX]
+    shown = [article.pk for article in [*([lead] if lead else []), *secondary]]
+    page = paginate(articles.exclude(pk__in=shown), page_number)
+    latest = list(page.object_list)
+    if first_page and not secondary:
+        # Nothing chosen: the newest stories after the lead, taken from the page already loaded.
+        secondary, latest = latest[:HOME_SECONDARY_DEFAULT], latest[HOME_SECONDARY_DEFAULT:]
+        shown += [article.pk for article in secondary]
+    if first_page and sections:
+        blocks = _section_blocks(articles.exclude(pk__in=shown), home, sections)
+    prepare_teasers([*([lead] if lead else []), *secondary, *latest, *(a for _, items in blocks for a in items)])
+    return {"lead": lead, "secondary": secondary, "section_blocks": blocks, "articles": page, "latest": latest}
+
+
+def _section_blocks(articles, home, sections):
+    """[(section, newest articles)] for each rubrique that has some, in navigation order: one query."""
+    section_path = Substr("path", 1, (home.depth + 1) * home.steplen)
+    ranked = articles.annotate(
+        section_path=section_path,
+        rank=Window(RowNumber(), partition_by=[section_path], order_by=[F("first_published_at").desc(), F("pk").desc()]),
+    ).filter(rank__lte=HOME_SECTION_TEASERS)
+    by_path = {}
+    for article in ranked:
+        by_path.setdefault(article.section_path, []).append(article)
+    return [(section, by_path[section.path]) for section in sections if by_path.get(section.path)]
 
 
 def _listing(queryset, page_number, extra_images=()):

@@ -7,7 +7,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from articles.chrome import invalidate_chrome
-from articles.models import ArticlePage, Author
+from articles.models import ArticlePage, Author, SectionPage
 from articles.related_ranking import rank_related
 from articles.search_index import index_articles, remove_articles
 from articles.selectors import AUTHOR_CARD_RENDITION, AUTHOR_PAGE_RENDITION, BODY_RENDITIONS, TEASER_RENDITIONS, hero_renditions
@@ -15,6 +15,7 @@ from entities.models import Entity
 from newsroom.models import SiteIdentity
 
 AUTHOR_RENDITIONS = (AUTHOR_CARD_RENDITION, AUTHOR_PAGE_RENDITION)
+HOME_CHILD_DEPTH = 3
 
 
 @receiver(page_published, sender=ArticlePage)
@@ -105,3 +106,16 @@ def chrome_changed(sender, **kwargs):
 def page_moved(sender, **kwargs):
     # Rare enough to forget the chrome on any move rather than work out which ones matter.
     invalidate_chrome()
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_delete)
+def home_child_changed(sender, instance=None, **kwargs):
+    """Any other page type directly under a home page (legal pages…) is linked from the footer.
+
+    Tested by tree depth rather than by type, so that a new page type needs nothing here: site
+    roots sit at depth 2 under Wagtail's root, their children at depth 3.
+    """
+    if isinstance(instance, Page) and instance.depth == HOME_CHILD_DEPTH and not isinstance(instance, SectionPage):
+        invalidate_chrome()

@@ -12,7 +12,8 @@ SECTIONS = [
         "intro": "Levées de fonds, rachats, stratégies et modèles économiques : l'IA vue par ceux qui la financent et la vendent.",
     },
     {
-        "slug": "recherche",
+        # Not "recherche": that address is the search page (newsroom/reserved_paths.py).
+        "slug": "recherche-ia",
         "title": "Recherche",
         "intro": "Ce que les laboratoires découvrent, testent et publient, expliqué sans jargon inutile.",
     },
@@ -828,7 +829,7 @@ ARTICLES = [
     # ------------------------------------------------------------------
     {
         "slug": "modeles-ouverts-open-source-definition",
-        "section": "recherche",
+        "section": "recherche-ia",
         "kicker": "Modèles ouverts",
         "title": 'IA "open source" : que cache vraiment l\'ouverture des modèles ?',
         "chapo": (
@@ -910,7 +911,7 @@ ARTICLES = [
     },
     {
         "slug": "petits-modeles-frugalite-distillation",
-        "section": "recherche",
+        "section": "recherche-ia",
         "kicker": "Recherche",
         "title": "Petits modèles, grandes ambitions : la course à la frugalité s'accélère",
         "chapo": (
@@ -992,7 +993,7 @@ ARTICLES = [
     },
     {
         "slug": "hopital-ia-imagerie-experimentation",
-        "section": "recherche",
+        "section": "recherche-ia",
         "kicker": "Santé",
         "title": "À l'hôpital, l'IA relit les radiographies : premiers enseignements d'une expérimentation",
         "chapo": (
@@ -1071,7 +1072,7 @@ ARTICLES = [
     },
     {
         "slug": "hallucinations-modeles-de-langage-recherche",
-        "section": "recherche",
+        "section": "recherche-ia",
         "kicker": "Fiabilité",
         "title": 'Pourquoi les modèles de langage "hallucinent"-ils encore ?',
         "chapo": (

@@ -156,7 +156,7 @@ AUTHOR_ROLES = [
     "Chef de rubrique", "Journaliste, cybersécurité", "Journaliste data",
 ]  # fmt: skip
 SECTIONS = [
-    ("actualites", "Actualités"), ("business", "Business"), ("recherche", "Recherche"),
+    ("actualites", "Actualités"), ("business", "Business"), ("recherche-ia", "Recherche"),
     ("ethique-societe", "Éthique & société"), ("politique-regulation", "Politique & régulation"),
     ("start-up", "Start-up"), ("outils", "Outils"), ("opinions", "Opinions"), ("cybersecurite", "Cybersécurité"),
     ("sante", "Santé"), ("industrie", "Industrie"), ("talents", "Talents"),

@@ -30,6 +30,7 @@ from articles.models import (
 from demo import articles_data as demo_data
 from demo import entities_data as entity_data
 from demo.images import illustration, portrait
+from demo.legal_pages import ensure_legal_pages
 from demo.partners import ensure_partners
 from entities.models import Deal, Entity, Role
 from newsroom.models import SiteIdentity
@@ -56,6 +57,7 @@ class DemoReport:
     accounts: list[str] = field(default_factory=list)
     entities: list[str] = field(default_factory=list)
     partners: list[str] = field(default_factory=list)
+    pages: list[str] = field(default_factory=list)
 
 
 def paris(value: str) -> datetime:
@@ -172,6 +174,7 @@ def load_demo(*, with_accounts: bool) -> DemoReport:
             home.lead_article = article
             home.save_revision().publish()
     ensure_entities(report, pages)
+    report.pages = ensure_legal_pages(home, site)
     known_partners = Partner.objects.count()
     report.partners = [partner.name for partner in ensure_partners()][known_partners:]
     if report.partners:

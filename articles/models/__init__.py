@@ -11,6 +11,7 @@ from .pages import (
     ArticleTag,
     ArticleUpdate,
     HomePage,
+    HomeSecondarySlot,
     RelatedArticle,
     SectionPage,
 )
@@ -28,6 +29,7 @@ __all__ = [
     "ArticleUpdate",
     "Author",
     "HomePage",
+    "HomeSecondarySlot",
     "PublishingChecklist",
     "RelatedArticle",
     "RelatedRanking",

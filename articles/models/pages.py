@@ -27,6 +27,7 @@ from articles.forms import ArticlePageForm
 from articles.panels import EntitySuggestionsPanel, PublishingChecklistPanel
 from entities.public_paths import ENTITY_PREFIX
 from newsroom.field_permissions import FieldPermissionsMixin
+from newsroom.reserved_paths import ReservedSlugMixin, ReservedSlugPageForm
 from newsroom.restrictions import ViewRestrictionsMixin
 from newsroom.routing import find_live_page
 
@@ -49,10 +50,23 @@ class HomePage(ViewRestrictionsMixin, RoutablePageMixin, Page):
         help_text="Laissez vide pour mettre à la une l'article publié le plus récemment.",
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("lead_article")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("lead_article"),
+        MultipleChooserPanel(
+            "secondary_slots",
+            chooser_field_name="article",
+            heading="Articles secondaires",
+            label="Article secondaire",
+            max_num=4,
+            help_text="De 2 à 4 articles sous la une. Laissez vide pour les plus récents.",
+        ),
+    ]
 
     # Any page type that names the home page among its parent_page_types may live under it.
     parent_page_types = ["wagtailcore.Page"]
+    # No subpage_types: rubriques and any page type that allows itself here (a « Page simple »
+    # for the legal pages) may sit under the home page; each child type says where it belongs.
     max_count = 1
 
     class Meta:
@@ -97,8 +111,9 @@ class HomePage(ViewRestrictionsMixin, RoutablePageMixin, Page):
             from articles.chrome import load_chrome
             from articles.structured_data import website_json_ld
 
-            context.update(selectors.home_listing(home=self, page_number=request.GET.get("page")))
-            identity = load_chrome(request).identity
+            chrome = load_chrome(request)
+            context.update(selectors.home_listing(home=self, page_number=request.GET.get("page"), sections=chrome.sections))
+            identity = chrome.identity
             context["website_json_ld"] = website_json_ld(
                 base_url=f"{request.scheme}://{request.get_host()}", name=identity.name, description=identity.description
             )
@@ -153,14 +168,33 @@ class HomePage(ViewRestrictionsMixin, RoutablePageMixin, Page):
         return self.render(request, context_overrides={"tag": tag, **context}, template="articles/tag_page.html")
 
 
-class SectionPage(ViewRestrictionsMixin, Page):
-    """A rubrique (Actualités, Business…): its articles, newest first, paginated."""
+class HomeSecondarySlot(Orderable):
+    """A story the rédaction en chef places under the lead, in order."""
+
+    home = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="secondary_slots")
+    article = models.ForeignKey(
+        "articles.ArticlePage", verbose_name="article", on_delete=models.CASCADE, related_name="home_secondary_slots"
+    )
+
+    panels = [FieldPanel("article")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "article secondaire"
+        verbose_name_plural = "articles secondaires"
+
+
+class SectionPage(ReservedSlugMixin, ViewRestrictionsMixin, Page):
+    """A rubrique (Actualités, Business…): its articles, newest first, paginated.
+
+    Its slug can never be a fixed route of the site (`recherche`, `flux`…): see
+    newsroom/reserved_paths.py."""
 
     intro = models.TextField("présentation", blank=True, max_length=500)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     # Articles, and any page type that names SectionPage among its parent_page_types.
+    base_form_class = ReservedSlugPageForm
     parent_page_types = ["articles.HomePage"]
 
     class Meta:

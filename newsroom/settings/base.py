@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.frontend_cache",
     "newsroom",
     "articles",
+    "pages",
     "entities",
     "partners",
     "wordpress",
@@ -82,6 +83,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # An admin POST missing fields that a Wagtail view reads without a default: French 400, not 500.
     "newsroom.admin_guards.IncompleteAdminPostMiddleware",
+    # Under DEBUG (`make run`), the French 404 page rather than Django's technical one.
+    "newsroom.not_found.NotFoundPageMiddleware",
     # Last, as django-axes asks: it turns its lockout signal into the French lockout answer.
     "axes.middleware.AxesMiddleware",
 ]
@@ -168,6 +171,13 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"}},
 }
+
+# 1: under DEBUG, Django's technical 404 page (URL patterns listed) instead of the site's own.
+NEWSROOM_TECHNICAL_404 = env_bool("NEWSROOM_TECHNICAL_404", False)
+
+# Page slugs never taken by a route (newsroom/reserved_paths.py): the URL configuration's own
+# first segments are read from it; these are served outside it (static files, media) or planned.
+NEWSROOM_RESERVED_SLUGS = ["api", "static", "media", "favicon.ico", "manifest.webmanifest", ".well-known"]
 
 # Wagtail
 # ASCII tag URLs: /tags/ia-generative/ rather than percent-encoded accents.

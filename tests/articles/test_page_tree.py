@@ -7,6 +7,7 @@ import pytest
 
 from articles.models import ArticlePage, HomePage, SectionPage
 from demo import factories
+from pages.models import SimplePage
 from tests.admin_forms import article_form
 from tests.testpages.models import NotePage
 
@@ -14,11 +15,11 @@ from tests.testpages.models import NotePage
 class PageTreeRules(WagtailPageTestCase):
     def test_home_lives_under_the_root_only(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        # Editors create rubriques there; any other page type may ask for the home page as parent
-        # (the tests' NotePage, tests/testpages/, does and is not creatable by editors).
-        self.assertEqual(set(HomePage.creatable_subpage_models()), {SectionPage})
-        # (Wagtail's own `Page` is allowed everywhere and never creatable.)
-        self.assertEqual(set(HomePage.allowed_subpage_models()) - {Page}, {SectionPage, NotePage})
+        # Rubriques and any page type that allows itself under a site root (the « Page simple »
+        # of the legal pages); never an article, which belongs in a rubrique.
+        self.assertCanCreateAt(HomePage, SectionPage)
+        self.assertCanCreateAt(HomePage, SimplePage)
+        self.assertCanNotCreateAt(HomePage, ArticlePage)
 
     def test_sections_live_under_the_home_page(self):
         self.assertAllowedParentPageTypes(SectionPage, {HomePage})

@@ -27,17 +27,19 @@ SIZES = {
 # Cold and warm budgets per page type. Warm, an article costs: the site and its home page (Wagtail's
 # routing), the article with its view-restriction state, related teasers with the body's « Lire
 # aussi » targets, bylines (article and teasers), tags, updates, linked entities, sources, body
-# images: 10. Cold adds the chrome (home page, sections, site identity: 3), the partner block (2),
-# renditions (1) and Wagtail's site root paths (1).
-ARTICLE = {"cold": 17, "warm": 10}
+# images: 10. Cold adds the chrome (home page, sections, site identity, footer pages: 4), the
+# partner block (2), renditions (1) and Wagtail's site root paths (1).
+ARTICLE = {"cold": 18, "warm": 10}
 # Listings, warm: site, home page, view restrictions of the page serving them (sections: loaded by
 # routing with it), count, teasers, bylines (+ the subject: author, tag). Cold as above.
-SECTION = {"cold": 13, "warm": 6}
-HOME = {"cold": 14, "warm": 7}
-AUTHOR = {"cold": 14, "warm": 7}
-TAG = {"cold": 14, "warm": 7}
+SECTION = {"cold": 14, "warm": 6}
+# The home page adds the chosen secondary stories (1) and the rubrique blocks (1: one window query
+# for every rubrique).
+HOME = {"cold": 17, "warm": 9}
+AUTHOR = {"cold": 15, "warm": 7}
+TAG = {"cold": 15, "warm": 7}
 # The entity page adds its roles, deals, co-mentioned entities and tags.
-ENTITY = {"cold": 18, "warm": 11}
+ENTITY = {"cold": 19, "warm": 11}
 
 
 @pytest.fixture(autouse=True)

@@ -81,12 +81,9 @@ def new_context(browser, request):
     contexts = []
 
     def open_context(**options):
-        context = browser.new_context(
-            locale="fr-FR",
-            timezone_id="Europe/Paris",
-            viewport={"width": 1280, "height": 900},
-            **options,
-        )
+        # A test may ask for another viewport (a 390 px phone) or colour scheme.
+        options = {"viewport": {"width": 1280, "height": 900}, **options}
+        context = browser.new_context(locale="fr-FR", timezone_id="Europe/Paris", **options)
         context.set_default_timeout(ACTION_TIMEOUT_MS)
         contexts.append(context)
         return context

@@ -1,5 +1,6 @@
 """Every public page type is valid HTML for the Nu HTML Checker (vnu-jar, on the machine's Java)."""
 
+import datetime
 import json
 import shutil
 import subprocess
@@ -9,9 +10,13 @@ from pathlib import Path
 from django.core.management import call_command
 from django.template.loader import render_to_string
 
+from wagtail.embeds.embeds import get_embed_hash
+from wagtail.embeds.models import Embed
+
 import pytest
 
-from articles.models import ArticlePage
+from articles.models import ArticlePage, SectionPage
+from demo import factories
 
 VNU = Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -24,6 +29,21 @@ def test_public_pages_have_no_html_error(client, tmp_path):
     assert java, "the Nu HTML Checker needs Java"
     call_command("load_demo", "--no-accounts", stdout=StringIO())
     story = ArticlePage.objects.get(slug="meta-superintelligence-acquisitions-recrutements")
+    video = "https://www.youtube.com/watch?v=valid123"
+    Embed.objects.create(
+        hash=get_embed_hash(video),
+        url=video,
+        type="video",
+        html='<iframe title="Vidéo" src="https://www.youtube.com/embed/valid123"></iframe>',
+        title="Une vidéo « test » & d'autres",
+        provider_name="YouTube",
+    )
+    with_embed = factories.make_article(
+        section=SectionPage.objects.get(slug="business"),
+        body=[{"type": "embed", "value": {"embed": video, "caption": "Légende"}}],
+        # Whole seconds, like the demo: `|date:"c"` with microseconds is the validators stream's (issue 22).
+        published_at=datetime.datetime(2025, 7, 1, 10, 0, tzinfo=datetime.UTC),
+    )
     pages = {
         "home": "/",
         "home-page-2": "/?page=2",
@@ -36,6 +56,10 @@ def test_public_pages_have_no_html_error(client, tmp_path):
         "search": "/recherche/?q=Meta&rubrique=business",
         "search-empty": "/recherche/",
         "not-found": "/cette-page-n-existe-pas/",
+        "legal-notice": "/mentions-legales/",
+        "accessibility": "/accessibilite/",
+        "rubrique-recherche": "/recherche-ia/",
+        "article-with-embed": with_embed.url,
     }
     files = []
     for name, url in pages.items():
@@ -58,4 +82,4 @@ def test_public_pages_have_no_html_error(client, tmp_path):
         if message.get("type") == "error"
     ]
     assert errors == [], "\n".join(errors)
-    assert len(files) == 12
+    assert len(files) == 16

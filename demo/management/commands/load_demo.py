@@ -37,6 +37,7 @@ class Command(BaseCommand):
             + len(report.accounts)
             + len(report.entities)
             + len(report.partners)
+            + len(report.pages)
         )
         if created:
             self.stdout.write(

@@ -1,0 +1,141 @@
+"""The reader's site in Chromium: consent before embeds, dark mode, and a walk of every page type
+at desktop and phone widths in both themes (screenshots in test-artifacts/screenshots/reader/)."""
+
+from django.core.management import call_command
+from django.test import override_settings
+
+from wagtail.embeds.embeds import get_embed_hash
+from wagtail.embeds.models import Embed
+
+import pytest
+from playwright.sync_api import expect
+
+from articles.models import ArticlePage, SectionPage
+from demo import factories
+from pages.models import SimplePage
+from tests.browser.test_accessibility import axe_violations
+
+VIDEO_URL = "https://www.youtube.com/watch?v=reader123"
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+LIGHT_PAPER, DARK_PAPER = "rgb(251, 250, 247)", "rgb(17, 19, 24)"
+
+
+def _store_youtube_embed():
+    # Wagtail keeps the provider's oEmbed answer in its table when the editor adds the block:
+    # the stored row is the real rendering path, without the network.
+    Embed.objects.create(
+        hash=get_embed_hash(VIDEO_URL),
+        url=VIDEO_URL,
+        max_width=None,
+        type="video",
+        html='<iframe title="Entretien" src="https://www.youtube.com/embed/reader123?feature=oembed"></iframe>',
+        title="Entretien avec une chercheuse",
+        width=640,
+        height=360,
+        provider_name="YouTube",
+    )
+
+
+def _third_party(requests, base):
+    return [url for url in requests if not url.startswith((base, "data:", "blob:"))]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@override_settings(DEBUG=False)
+def test_embed_loads_nothing_from_the_provider_before_the_readers_click(live_server, new_context, screenshot):
+    _store_youtube_embed()
+    section = factories.make_section(title="Vidéos")
+    body = [
+        {"type": "paragraph", "value": "<p>Avant la vidéo.</p>"},
+        {"type": "embed", "value": {"embed": VIDEO_URL, "caption": "Notre entretien"}},
+    ]
+    article = factories.make_article(section=section, title="Un entretien filmé", body=body)
+    page = new_context().new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+
+    page.goto(live_server.url + article.url)
+    page.wait_for_load_state("networkidle")
+    button = page.get_by_role("button", name="Charger la vidéo (YouTube dépose des cookies)")
+    expect(button).to_be_visible()
+    assert page.locator("iframe").count() == 0
+    assert _third_party(requests, live_server.url) == []
+    screenshot(page, "reader/embed-facade.png")
+
+    # Offline machine: the player's request fails, but it is made, and only now.
+    with page.expect_request(lambda request: "youtube-nocookie.com/embed/reader123" in request.url):
+        button.click()
+    frame = page.locator(".embed__frame iframe")
+    expect(frame).to_have_attribute("src", "https://www.youtube-nocookie.com/embed/reader123?feature=oembed&autoplay=1")
+    assert all("youtube-nocookie.com" in url for url in _third_party(requests, live_server.url))
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@override_settings(DEBUG=False)
+def test_embed_without_javascript_keeps_a_plain_link(live_server, new_context):
+    _store_youtube_embed()
+    section = factories.make_section(title="Vidéos")
+    article = factories.make_article(section=section, body=[{"type": "embed", "value": {"embed": VIDEO_URL, "caption": ""}}])
+    page = new_context(java_script_enabled=False).new_page()
+    page.goto(live_server.url + article.url)
+    expect(page.get_by_role("link", name="Voir sur YouTube : Entretien avec une chercheuse")).to_have_attribute("href", VIDEO_URL)
+    expect(page.locator(".embed__load")).to_be_hidden()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@override_settings(DEBUG=False)
+def test_dark_mode_follows_the_system_and_the_toggle_is_remembered_without_cookie(live_server, new_context, home):
+    context = new_context(color_scheme="dark")
+    page = context.new_page()
+    page.goto(live_server.url + "/")
+    body = page.locator("body")
+    expect(body).to_have_css("background-color", DARK_PAPER)
+
+    page.get_by_role("button", name="Passer au thème clair").click()
+    expect(body).to_have_css("background-color", LIGHT_PAPER)
+    page.reload()
+    # The choice applies before the first paint: set on <html> by the blocking head script.
+    assert page.evaluate("document.documentElement.dataset.theme") == "light"
+    expect(body).to_have_css("background-color", LIGHT_PAPER)
+    expect(page.get_by_role("button", name="Passer au thème sombre")).to_be_visible()
+    assert page.evaluate("localStorage.getItem('newsroom-theme')") == "light"
+    assert context.cookies() == []
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@override_settings(DEBUG=False)
+def test_reader_pages_in_both_themes_and_widths(live_server, new_context, screenshot):
+    """Home, rubrique, article, entity, search, legal page and 404: screenshots at 1280 and 390 px,
+    light and dark; no horizontal scrolling on a phone; axe finds nothing serious in either theme."""
+    call_command("load_demo", "--no-accounts", verbosity=0)
+    story = ArticlePage.objects.get(slug="meta-superintelligence-acquisitions-recrutements")
+    section = SectionPage.objects.get(slug="recherche-ia")
+    legal = SimplePage.objects.get(slug="mentions-legales")
+    urls = {
+        "home": "/",
+        "rubrique": section.url,
+        "article": story.url,
+        "entity": "/entites/meta/",
+        "search": "/recherche/?q=superintelligence",
+        "legal": legal.url,
+        "accessibility": SimplePage.objects.get(slug="accessibilite").url,
+        "404": "/cette-page-n-existe-pas/",
+    }
+    problems, overflow = {}, {}
+    for theme in ("light", "dark"):
+        for width, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+            # axe is injected as a script: the test browser lifts the CSP that would (rightly) block it.
+            page = new_context(color_scheme=theme, viewport=viewport, bypass_csp=True).new_page()
+            for name, url in urls.items():
+                page.goto(live_server.url + url)
+                expect(page.locator("body")).to_have_css("background-color", DARK_PAPER if theme == "dark" else LIGHT_PAPER)
+                screenshot(page, f"reader/{name}-{width}-{theme}.png")
+                if width == "phone" and page.evaluate("document.documentElement.scrollWidth") > PHONE["width"]:
+                    overflow[(name, theme)] = page.evaluate("document.documentElement.scrollWidth")
+                if width == "desktop":
+                    violations = axe_violations(page)
+                    if violations:
+                        problems[(name, theme)] = violations
+    assert not overflow, overflow
+    assert not problems, problems
