@@ -1,13 +1,13 @@
 """/api/v2/sections/, /api/v2/authors/ and /api/v2/entities/ (with roles and deals)."""
 
-from django.db.models import F, Q
+from django.db.models import F, OuterRef, Q, Subquery
 
 from wagtail.api import APIField
 
 from api.fields import ComputedField, absolute, image_data
 from api.viewsets import PublicModelAPIViewSet, PublicPagesAPIViewSet
 from articles import selectors
-from articles.models import Author, SectionPage
+from articles.models import ArticleDeal, Author, SectionPage
 from entities.models import Deal, Entity, Role
 
 PHOTO_RENDITIONS = {"card": selectors.AUTHOR_CARD_RENDITION, "page": selectors.AUTHOR_PAGE_RENDITION}
@@ -100,7 +100,8 @@ def _deals(entity, request):
             "note": deal.note,
             "source": _short(deal.source, request),
             "target": _short(deal.target, request),
-            "article_id": deal.article_id if deal.article_id in entity._api_public_articles else None,
+            # The first live, public article reporting it (a restricted report is never named).
+            "article_id": deal.report_id,
         }
         for deal in entity._api_deals
     ]
@@ -146,13 +147,15 @@ class EntitiesAPIViewSet(PublicModelAPIViewSet):
                 .select_related("person", "organisation")
                 .order_by(F("start_date").desc(nulls_last=True), "sort_order", "pk")
             )
+            public_report = (
+                ArticleDeal.objects.filter(deal=OuterRef("pk"), article__in=selectors.teaser_queryset().values("pk"))
+                .order_by("sort_order", "pk")
+                .values("article_id")[:1]
+            )
             entity._api_deals = list(
                 Deal.objects.filter(Q(source=entity) | Q(target=entity), source__live=True, target__live=True)
                 .select_related("source", "target")
+                .annotate(report_id=Subquery(public_report))
                 .order_by(F("date").desc(nulls_last=True), "-pk")
-            )
-            article_ids = {deal.article_id for deal in entity._api_deals if deal.article_id}
-            entity._api_public_articles = (
-                set(selectors.teaser_queryset().filter(pk__in=article_ids).values_list("pk", flat=True)) if article_ids else set()
             )
         return entities

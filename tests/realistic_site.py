@@ -35,7 +35,7 @@ from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 from wagtail.models import Page, get_page_models
 
-from articles.models import ArticlePage, ArticleUpdate, Author, SectionPage
+from articles.models import ArticleDeal, ArticlePage, ArticleUpdate, Author, SectionPage
 from demo import factories
 from demo.corpus import CorpusSizes, generate_corpus
 from demo.partner_factories import make_partner
@@ -212,7 +212,7 @@ def _edge_content(site: RealisticSite, *, section, entities, tags) -> None:
     dealer = factories.make_entity(name="Méga Holding", slug="mega-holding", kind="entreprise", description="Un acquéreur boulimique.")
     targets = [entity for entity in entities if entity.kind != "personne"][:4]
     for index, (kind, status) in enumerate(zip(Deal.Kind.values, Deal.Status.values, strict=True)):
-        Deal.objects.create(
+        deal = Deal.objects.create(
             source=dealer,
             target=targets[index],
             kind=kind,
@@ -222,8 +222,12 @@ def _edge_content(site: RealisticSite, *, section, entities, tags) -> None:
             currency=Deal.Currency.values[index % 3],
             valuation=(index + 2) * 10_000_000_000 if kind == Deal.Kind.INVESTMENT else None,
             note="Selon la presse" if index == 1 else "",
-            article=site.edge["sponsored"] if index == 0 else None,
         )
+        if index == 0:
+            # The sponsored article reports the first deal (articles link the deals they report).
+            sponsored = site.edge["sponsored"].get_latest_revision_as_object()
+            sponsored.reported_deals.add(ArticleDeal(deal=deal))
+            sponsored.save_revision().publish()
     dealer.save_revision().publish()
     site.edge["deal-entity"] = dealer
     site.tags = ["robots", "espace"]

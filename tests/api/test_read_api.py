@@ -39,8 +39,8 @@ def story(section):
             {"type": "heading", "value": {"text": "Des acquisitions avortées", "level": "h2"}},
         ],
     )
-    Deal.objects.create(
-        source=meta, target=scale, kind=Deal.Kind.values[0], date=datetime.date(2025, 6, 12), amount=14_000_000_000, article=article
+    factories.link_deal(
+        article, source=meta, target=scale, kind=Deal.Kind.values[0], date=datetime.date(2025, 6, 12), amount=14_000_000_000
     )
     return article
 

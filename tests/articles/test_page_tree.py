@@ -23,8 +23,11 @@ class PageTreeRules(WagtailPageTestCase):
 
     def test_sections_live_under_the_home_page(self):
         self.assertAllowedParentPageTypes(SectionPage, {HomePage})
-        self.assertEqual(set(SectionPage.creatable_subpage_models()), {ArticlePage})
-        self.assertEqual(set(SectionPage.allowed_subpage_models()) - {Page}, {ArticlePage, NotePage})
+        self.assertEqual(set(SectionPage.creatable_subpage_models()) - {SimplePage}, {ArticlePage})
+        self.assertEqual(set(SectionPage.allowed_subpage_models()) - {Page}, {ArticlePage, NotePage, SimplePage})
+        # A « Page simple » asks for a site root itself (pages/models.py): never under a rubrique.
+        section = factories.make_section(home=HomePage.objects.get())
+        self.assertFalse(SimplePage.can_create_at(section))
 
     def test_articles_live_only_under_a_section(self):
         home = HomePage.objects.get()

@@ -28,6 +28,7 @@ def feeds(kind, slug):
     return {f"/flux/{kind}/{slug}/rss/", f"/flux/{kind}/{slug}/atom/"}
 
 
+@pytest.fixture
 def entity(db):
     return factories.make_entity(name="Mistral AI", slug="mistral-ai", kind="entreprise")
 

@@ -135,6 +135,11 @@ class Deployment:
             "DJANGO_LOG_FORMAT": "json",
             # The scheduler is tested on its own; here it would only add a process per server.
             "NEWSROOM_SCHEDULER": "0",
+            # The seeded site (seed_site.py) is built by factories without hero images: the publishing
+            # checklist (tests/articles/test_checklist.py) would refuse them. Background workers would
+            # only add processes.
+            "NEWSROOM_PUBLISHING_CHECKLIST": "0",
+            "NEWSROOM_TASK_WORKERS": "0",
             **self.extra_env,
             **overrides,
         }
