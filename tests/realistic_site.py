@@ -314,7 +314,19 @@ def public_urls(site: RealisticSite) -> dict[str, str]:
     urls |= {f"scheduled:{pk}": url for pk, url in _urls_of(site.scheduled_ids[:2])}
     urls |= {f"corpus:{pk}": url for pk, url in _urls_of(site.corpus_article_ids[::40])}
     urls |= routable_urls(site) | listing_urls() | feed_urls(site) | sitemap_urls() | parameterless_public_urls()
+    urls |= api_detail_urls(site)
     return urls
+
+
+def api_detail_urls(site: RealisticSite) -> dict[str, str]:
+    """One detail of each read-API endpoint (api/): the edge article, a rubrique, an entity, an author."""
+    article = next(page for page in site.edge.values() if isinstance(page, ArticlePage))
+    return {
+        "api:article": f"/api/v2/articles/{article.pk}/",
+        "api:section": f"/api/v2/sections/{article.get_parent().pk}/",
+        "api:entity": f"/api/v2/entities/{site.entities[0].pk}/",
+        "api:author": f"/api/v2/authors/{site.authors[0].pk}/",
+    }
 
 
 def _urls_of(ids):
@@ -324,7 +336,8 @@ def _urls_of(ids):
 
 def _public_patterns(patterns=None, prefix=""):
     for entry in get_resolver().url_patterns if patterns is None else patterns:
-        route = prefix + str(entry.pattern)
+        # Regex patterns (Wagtail's API router) carry their anchors: the path is what lies between.
+        route = prefix + str(entry.pattern).removeprefix("^").removesuffix("$")
         if route.startswith(PRIVATE_PREFIXES):
             continue
         if isinstance(entry, URLResolver):
