@@ -39,13 +39,16 @@ SELECT article.page_ptr_id, page.first_published_at,
 FROM {ArticlePage._meta.db_table} AS article
 JOIN wagtailcore_page AS page ON page.id = article.page_ptr_id
 LEFT JOIN LATERAL (
-    SELECT string_agg(tag.name, ' ') AS names
+    -- Ordered: the positions in the vector must not depend on the plan (a bulk build and one
+    -- article's rewrite write the same document).
+    SELECT string_agg(tag.name, ' ' ORDER BY tag.name, tag.id) AS names
     FROM {ArticleTag._meta.db_table} AS tagged JOIN taggit_tag AS tag ON tag.id = tagged.tag_id
     WHERE tagged.content_object_id = article.page_ptr_id
 ) AS tags ON TRUE
 LEFT JOIN LATERAL (
-    SELECT string_agg({_BLOCK_TEXT}, ' ') AS text
-    FROM jsonb_array_elements(CASE WHEN jsonb_typeof(article.body::jsonb) = 'array' THEN article.body::jsonb ELSE '[]'::jsonb END) AS block
+    SELECT string_agg({_BLOCK_TEXT}, ' ' ORDER BY block_number) AS text
+    FROM jsonb_array_elements(CASE WHEN jsonb_typeof(article.body::jsonb) = 'array' THEN article.body::jsonb ELSE '[]'::jsonb END)
+        WITH ORDINALITY AS blocks(block, block_number)
 ) AS body ON TRUE
 WHERE page.live %(where)s
 ON CONFLICT (article_id) DO UPDATE SET published_at = EXCLUDED.published_at, vector = EXCLUDED.vector
