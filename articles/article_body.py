@@ -46,14 +46,16 @@ def _struct(block, raw: dict, objects: dict):
     return block.meta.value_class(block, items)
 
 
-def prepared_body(body, *, images: dict, articles: dict) -> StreamValue:
+def prepared_body(body, *, images: dict, articles: dict, leave_out=()) -> StreamValue:
     """`body` with its image and « Lire aussi » blocks bound to `images` and `articles` (by id).
 
     A missing image or article (deleted, or a linked article that is not live and public) becomes
-    None, which the block templates leave out. Other block types are converted by Wagtail, in bulk.
+    None, which the block templates leave out. Other block types are converted by Wagtail, in bulk;
+    the types in `leave_out` are dropped before any conversion (a feed leaves out the partner strip,
+    whose chooser would cost a query per article).
     """
     stream_block = body.stream_block
-    raw_items = list(body.raw_data)
+    raw_items = [item for item in body.raw_data if item["type"] not in leave_out]
     values = [None] * len(raw_items)
     indexes_by_type = defaultdict(list)
     for index, item in enumerate(raw_items):

@@ -3,8 +3,7 @@
 Each feed lists the newest live, public articles with their chapô as summary and their whole body
 as content. Everything an item needs is loaded up front in a fixed number of queries (authors,
 tags, images and renditions, internal links, « Lire aussi » targets), whatever the number of items;
-the body is rendered here rather than through the block templates, which fetch per block and
-apply the on-screen French typography that feed readers do not need.
+the body goes through the block templates of the page (articles/feed_body.py).
 """
 
 import mimetypes
@@ -21,30 +20,18 @@ from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, rfc
 from django.utils.html import escape
 from django.utils.xmlutils import SimplerXMLGenerator
 
-from wagtail.images import get_image_model
-from wagtail.rich_text import expand_db_html
-
 from taggit.models import Tag
 
 from articles.chrome import load_chrome
+from articles.feed_body import FeedBodies, base_url
 from articles.models import ArticleAuthor, ArticleEntity, ArticlePage, ArticleTag, Author, SectionPage
-from articles.renditions import attach_renditions
 from entities.models import Entity
 from newsroom.dates import machine_datetime
 from newsroom.restrictions import public_pages
 from partners.templatetags.partner_tags import sponsor_label
 
 ITEM_COUNT = 30
-# The enclosure: the social-card size, the one every reader and aggregator knows how to crop.
-ENCLOSURE_RENDITION = "fill-1200x630"
-BODY_RENDITION = "width-960"
 SPONSORED_CATEGORY = "Contenu sponsorisé"
-# Splits the rich text of every item, expanded in one pass so that internal links cost one
-# lookup for the whole feed instead of one per item. An HTML comment never survives from the
-# editor (Draftail strips them), so it cannot collide with content.
-_SPLIT = "<!--newsroom-feed-split-->"
-# href and src values that are site-relative paths (not protocol-relative `//host/…`).
-_RELATIVE_URL = re.compile(r'(\s(?:href|src)=")(/(?!/)[^"]*)"')
 
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 DC_NS = "http://purl.org/dc/elements/1.1/"
@@ -150,19 +137,9 @@ class FeedItem:
     enclosure: Enclosure | None
 
 
-def base_url(request) -> str:
-    """`https://host` of the request: links in feeds and sitemaps must be absolute."""
-    return f"{request.scheme}://{request.get_host()}"
-
-
 def absolute_url(url: str, base: str) -> str:
     """`url` with the scheme and host of `base` when it is a site-relative path."""
     return base + url if url.startswith("/") and not url.startswith("//") else url
-
-
-def absolutize(html: str, base: str) -> str:
-    """Site-relative `href` and `src` made absolute: a feed reader has no base URL to resolve them."""
-    return _RELATIVE_URL.sub(lambda match: f'{match.group(1)}{base}{match.group(2)}"', html)
 
 
 def feed_articles(*, filters: dict | None = None, section: SectionPage | None = None, limit: int = ITEM_COUNT) -> list[ArticlePage]:
@@ -186,106 +163,9 @@ def feed_articles(*, filters: dict | None = None, section: SectionPage | None = 
     )
 
 
-class _BodyRenderer:
-    """Renders the bodies of many articles with one lookup per kind of related object."""
-
-    def __init__(self, articles, request):
-        self.request = request
-        self.base = base_url(request)
-        image_ids = {article.hero_image_id for article in articles if article.hero_image_id}
-        target_ids = set()
-        paragraphs = []
-        for article in articles:
-            for block in article.body.raw_data:
-                value = block["value"] or {}
-                if block["type"] == "image" and value.get("image"):
-                    image_ids.add(value["image"])
-                elif block["type"] == "read_also" and value.get("article"):
-                    target_ids.add(value["article"])
-                elif block["type"] == "paragraph":
-                    paragraphs.append(value or "")
-        self.images = get_image_model().objects.in_bulk(image_ids) if image_ids else {}
-        # Renditions from Wagtail's cache, else one query for all (articles/renditions.py).
-        attach_renditions([(image, (ENCLOSURE_RENDITION, BODY_RENDITION)) for image in self.images.values()])
-        # Only live, public targets: a « Lire aussi » to a draft or private page is left out, as on the site.
-        self.targets = public_pages(ArticlePage.objects.live()).defer_streamfields().in_bulk(target_ids) if target_ids else {}
-        # Every paragraph expanded at once: one query per kind of internal link for the whole feed.
-        self.paragraphs = iter(expand_db_html(_SPLIT.join(paragraphs)).split(_SPLIT) if paragraphs else [])
-
-    def url(self, page) -> str:
-        return page.get_url(self.request) or ""
-
-    def rendition(self, image_id, spec):
-        """A rendition, or None when the image is gone or its file is missing on the storage.
-
-        A lost media file must cost one picture, not the whole feed.
-        """
-        image = self.images.get(image_id)
-        if image is None:
-            return None
-        try:
-            return image.get_rendition(spec)
-        except OSError:  # SourceImageIOError included
-            return None
-
-    def hero(self, article):
-        return self.rendition(article.hero_image_id, ENCLOSURE_RENDITION)
-
-    def render(self, article, hero) -> str:
-        parts = []
-        if hero is not None:
-            parts.append(
-                f'<figure><img src="{escape(hero.url)}" width="{hero.width}" height="{hero.height}" alt="{escape(article.hero_alt)}">'
-                + self._caption(article.hero_caption, article.hero_credit)
-                + "</figure>"
-            )
-        for block in article.body.raw_data:
-            parts.append(self._block(block["type"], block["value"] or ({} if block["type"] != "paragraph" else "")))
-        return absolutize("\n".join(part for part in parts if part), self.base)
-
-    def _caption(self, caption, credit) -> str:
-        text = " ".join(escape(part) for part in (caption, credit) if part)
-        return f"<figcaption>{text}</figcaption>" if text else ""
-
-    def _block(self, kind, value) -> str:
-        if kind == "paragraph":
-            return next(self.paragraphs)
-        if kind == "heading":
-            level = "h3" if value.get("level") == "h3" else "h2"
-            return f"<{level}>{escape(value.get('text', ''))}</{level}>"
-        if kind == "quote":
-            quote = escape(value.get("quote", "")).replace("\n", "<br>")
-            attribution = f"<figcaption>{escape(value['attribution'])}</figcaption>" if value.get("attribution") else ""
-            return f"<figure><blockquote><p>{quote}</p></blockquote>{attribution}</figure>"
-        if kind == "image":
-            rendition = self.rendition(value.get("image"), BODY_RENDITION)
-            if rendition is None:
-                return ""
-            return (
-                f'<figure><img src="{escape(rendition.url)}" width="{rendition.width}" height="{rendition.height}" alt="{escape(value.get("alt", ""))}">'
-                + self._caption(value.get("caption"), value.get("credit"))
-                + "</figure>"
-            )
-        if kind == "embed":
-            # Readers strip iframes: a plain link to the video or post, no oEmbed lookup.
-            url = value.get("embed") or ""
-            if not url:
-                return ""
-            label = escape(value.get("caption") or url)
-            return f'<p><a href="{escape(url)}">{label}</a></p>'
-        if kind == "read_also":
-            target = self.targets.get(value.get("article"))
-            if target is None:
-                return ""
-            label = escape(value.get("label") or target.title)
-            return f'<p>Lire aussi : <a href="{escape(self.url(target))}">{label}</a></p>'
-        # The partners strip is advertising, not the article: it stays on the site.
-        return ""
-
-
 def build_items(articles, request) -> list[FeedItem]:
     """Feed entries for `articles`, with every lookup done once for all of them."""
-    renderer = _BodyRenderer(articles, request)
+    renderer = FeedBodies(articles, request)
     base = renderer.base
     host = request.get_host().split(":")[0]
     items = []
@@ -311,7 +191,7 @@ def build_items(articles, request) -> list[FeedItem]:
         items.append(
             FeedItem(
                 title=article.title,
-                link=absolute_url(renderer.url(article), base),
+                link=absolute_url(article.get_url(request) or "", base),
                 # A tag URI (RFC 4151) on the page id: stays the same when the slug or section changes.
                 guid=f"tag:{host},{published:%Y-%m-%d}:article-{article.pk}" if published else f"tag:{host}:article-{article.pk}",
                 # Whole seconds at the Paris offset, like every machine-readable date (newsroom/dates.py).

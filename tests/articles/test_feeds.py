@@ -15,7 +15,8 @@ from wagtail.models import PageViewRestriction
 import feedparser
 import pytest
 
-from articles.feeds import ENCLOSURE_RENDITION, ITEM_COUNT
+from articles.feed_body import ENCLOSURE_RENDITION
+from articles.feeds import ITEM_COUNT
 from articles.models import ArticlePage
 from demo import factories
 from demo.partner_factories import make_partner
@@ -127,10 +128,12 @@ def test_full_content_has_the_body_with_absolute_links_and_images(client, articl
     assert f'href="http://testserver{section.url}"' in content
     assert 'href="http://testserver/tags/robotique/"' in content
     assert "<h2>Ce qui change</h2>" in content
+    # The quote went through the page's block template (templates/blocks/quote.html).
+    assert '<figure class="quote">' in content
     assert 'alt="Un schéma"' in content
     assert 'src="/' not in content and 'href="/' not in content
     assert "http://testserver/media/" in content
-    # No French typography entities in feeds: the text is as typed.
+    # Characters, never HTML entities: a feed reader shows the body as the page does.
     assert "&nbsp;" not in content and "\u202f" not in content
 
 
@@ -338,9 +341,11 @@ def test_content_links_live_read_also_and_embeds_and_leaves_out_withdrawn_target
     _, parsed = parse(client, "/flux/atom/")
 
     content = parsed.entries[0].content[0].value
-    assert f'Lire aussi : <a href="http://testserver{live_target.url}">Cible en ligne</a>' in content
+    # The page's own « Lire aussi » template, with an absolute link.
+    assert f'<span class="read-also__label">Lire aussi</span> <a href="http://testserver{live_target.url}">Cible en ligne</a>' in content
     assert "Ne pas montrer" not in content
     assert '<a href="https://www.youtube.com/watch?v=abc">La démonstration</a>' in content
+    assert "<iframe" not in content and "<script" not in content and "data-embed-src" not in content
     assert "Ils nous font confiance" not in content
 
 
