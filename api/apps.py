@@ -9,6 +9,6 @@ class ApiConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from api import purge
+        from api import public_paths
 
-        purge.connect()
+        public_paths.register()
