@@ -18,14 +18,11 @@ already has content (the demo) keeps that content; slugs that already exist get 
 
 from __future__ import annotations
 
-import bisect
 import contextlib
-import itertools
 import random
 import sys
 import time
 import uuid
-from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
@@ -57,6 +54,8 @@ from articles.related_ranking import rank_related
 from articles.search_index import index_articles
 from articles.selectors import BODY_RENDITIONS, TEASER_RENDITIONS, hero_renditions
 from demo import corpus_text, factories
+from demo.corpus_sampling import pick_distinct, seeded_uuid, spread_counts, unique_slug, zipf_cumulative
+from demo.corpus_sizes import CorpusReport, CorpusSizes, Progress
 from entities.models import Deal, Entity, Role
 
 BATCH = 1000
@@ -70,136 +69,6 @@ ENTITY_KINDS = [
     ("media", 6),
     ("institution", 5),
 ]
-
-
-@dataclass(frozen=True)
-class CorpusSizes:
-    """How much to generate. The defaults are the issue's newsroom at scale."""
-
-    articles: int = 100_000
-    sections: int = 8
-    entities: int = 10_000
-    links: int = 300_000
-    tags: int = 1_000
-    authors: int = 200
-    partners: int = 40
-    images: int = 12
-
-    def errors(self) -> list[str]:
-        """What is wrong with these sizes, in French; empty when they can be generated."""
-        problems = []
-        for name in ("articles", "sections", "entities", "tags", "authors"):
-            if getattr(self, name) < 1:
-                problems.append(f"--{name} doit être au moins 1.")
-        for name in ("links", "partners", "images"):
-            if getattr(self, name) < 0:
-                problems.append(f"--{name} ne peut pas être négatif.")
-        if self.sections > len(corpus_text.SECTIONS):
-            problems.append(f"--sections ne peut pas dépasser {len(corpus_text.SECTIONS)}.")
-        if self.entities >= 1 and self.articles >= 1 and self.links > self.articles * min(self.entities, 20):
-            problems.append("--links est trop grand\u00a0: au plus 20 entités par article.")
-        return problems
-
-
-@dataclass
-class CorpusReport:
-    """What a run wrote, and how long each stage took (seconds)."""
-
-    articles: int = 0
-    sections: int = 0
-    entities: int = 0
-    roles: int = 0
-    deals: int = 0
-    links: int = 0
-    tags: int = 0
-    authors: int = 0
-    partners: int = 0
-    images: int = 0
-    timings: dict[str, float] = field(default_factory=dict)
-    article_ids: list[int] = field(default_factory=list)
-
-
-class Progress:
-    """A one-line progress bar on a text stream (stderr by default), redrawn at most 5 times a second."""
-
-    def __init__(self, label: str, total: int, stream=None, width: int = 30):
-        self.label, self.total, self.width = label, max(total, 1), width
-        self.stream = stream if stream is not None else sys.stderr
-        self.done = self.drawn = 0
-        self.started = self.last_drawn = time.monotonic()
-
-    def advance(self, count: int = 1) -> None:
-        self.done += count
-        now = time.monotonic()
-        if now - self.last_drawn >= 0.2 or self.done >= self.total:
-            self.last_drawn = now
-            self._draw(now)
-
-    def _draw(self, now: float) -> None:
-        self.drawn = self.done
-        share = min(self.done / self.total, 1.0)
-        filled = int(share * self.width)
-        bar = "#" * filled + "-" * (self.width - filled)
-        line = f"\r{self.label:<22} [{bar}] {self.done:>9,}/{self.total:,} {share:6.1%} {now - self.started:7.1f} s"
-        self.stream.write(line.replace(",", "\u202f"))
-        self.stream.flush()
-
-    def finish(self) -> float:
-        now = time.monotonic()
-        if self.drawn != self.done:
-            self._draw(now)
-        self.stream.write("\n")
-        self.stream.flush()
-        return now - self.started
-
-
-def _unique(base: str, taken: set[str], max_length: int = 80) -> str:
-    """`base` cut to `max_length`, with -2, -3… if it is already taken; remembers the result."""
-    base = base[:max_length].strip("-") or "x"
-    candidate, number = base, 1
-    while candidate in taken:
-        number += 1
-        suffix = f"-{number}"
-        candidate = base[: max_length - len(suffix)].strip("-") + suffix
-    taken.add(candidate)
-    return candidate
-
-
-def _zipf_cumulative(count: int, offset: float = 8.0) -> list[float]:
-    """Cumulative weights where rank r weighs 1/(r + offset): a few items are very popular."""
-    return list(itertools.accumulate(1.0 / (rank + offset) for rank in range(count)))
-
-
-def _pick_distinct(rng: random.Random, population: list, cumulative: list[float], count: int) -> list:
-    """`count` distinct items drawn by weight (fewer if the population is smaller)."""
-    count = min(count, len(population))
-    chosen, seen = [], set()
-    total = cumulative[-1]
-    while len(chosen) < count:
-        index = bisect.bisect_left(cumulative, rng.random() * total)
-        index = min(index, len(population) - 1)
-        if index not in seen:
-            seen.add(index)
-            chosen.append(population[index])
-    return chosen
-
-
-def _spread(rng: random.Random, total: int, buckets: int, spread: int = 2) -> list[int]:
-    """`buckets` non-negative counts summing exactly to `total`, varying around the mean."""
-    base, remainder = divmod(total, buckets)
-    counts = [base] * buckets
-    for index in rng.sample(range(buckets), remainder):
-        counts[index] += 1
-    for left in range(0, buckets - 1, 2):
-        shift = rng.randint(-spread, spread)
-        shift = max(-counts[left], min(shift, counts[left + 1]))
-        counts[left] += shift
-        counts[left + 1] -= shift
-    return counts
-
-
-def _uuid(rng: random.Random) -> uuid.UUID:
-    return uuid.UUID(int=rng.getrandbits(128), version=4)
 
 
 def _insert_rows(model, objs) -> None:
@@ -295,7 +164,7 @@ class CorpusBuilder:
             name, _aliases = corpus_text.person_name(rng)
             role = rng.choice(corpus_text.AUTHOR_ROLES)
             bio = f"{name} suit {rng.choice(corpus_text.TOPICS)} pour la rédaction depuis {rng.randint(2012, 2025)}."
-            authors.append(Author(name=name, slug=_unique(slugify(name), taken), role=role, bio=bio))
+            authors.append(Author(name=name, slug=unique_slug(slugify(name), taken), role=role, bio=bio))
         authors = Author.objects.bulk_create(authors)
         self.report.authors = len(authors)
         return authors
@@ -304,7 +173,7 @@ class CorpusBuilder:
         names = corpus_text.tag_names(self.rng, self.sizes.tags)
         existing = {tag.name: tag for tag in Tag.objects.filter(name__in=names)}
         taken = set(Tag.objects.values_list("slug", flat=True))
-        new = [Tag(name=name, slug=_unique(slugify(name), taken, 100)) for name in names if name not in existing]
+        new = [Tag(name=name, slug=unique_slug(slugify(name), taken, 100)) for name in names if name not in existing]
         created = {tag.name: tag for tag in Tag.objects.bulk_create(new)}
         self.report.tags = len(created)
         return [existing.get(name) or created[name] for name in names]
@@ -324,7 +193,7 @@ class CorpusBuilder:
                 Entity(
                     kind=kind,
                     name=name,
-                    slug=_unique(slugify(name), taken, 150),
+                    slug=unique_slug(slugify(name), taken, 150),
                     aliases=aliases,
                     description=description,
                     website=f"https://{slugify(name)}.example.com/" if kind != "personne" else "",
@@ -338,9 +207,9 @@ class CorpusBuilder:
         organisations = [entity for entity in entities if entity.kind != "personne"]
         roles, deals = [], []
         if organisations:
-            org_weights = _zipf_cumulative(len(organisations))
+            org_weights = zipf_cumulative(len(organisations))
             for person in people:
-                for order, organisation in enumerate(_pick_distinct(rng, organisations, org_weights, rng.choice((1, 1, 2)))):
+                for order, organisation in enumerate(pick_distinct(rng, organisations, org_weights, rng.choice((1, 1, 2)))):
                     start = self.now.date() - timedelta(days=rng.randint(60, 4000))
                     roles.append(
                         Role(
@@ -418,13 +287,13 @@ class CorpusBuilder:
             next_step[section.pk] = Page._str2int(last.path[-step:]) + 1 if last else 1
             taken_slugs[section.pk] = set(Page.objects.child_of(section).values_list("slug", flat=True))
         added = dict.fromkeys(next_step, 0)
-        entity_weights = _zipf_cumulative(len(entities))
-        tag_weights = _zipf_cumulative(len(tags))
-        author_weights = _zipf_cumulative(len(authors), offset=20.0)
+        entity_weights = zipf_cumulative(len(entities))
+        tag_weights = zipf_cumulative(len(tags))
+        author_weights = zipf_cumulative(len(authors), offset=20.0)
         section_weights = [len(sections) - index + 2 for index in range(len(sections))]
         organisations = [entity for entity in entities if entity.kind != "personne"]
         media = [entity for entity in entities if entity.kind == "media"]
-        link_counts = _spread(rng, sizes.links, sizes.articles)
+        link_counts = spread_counts(rng, sizes.links, sizes.articles)
         image_ids = [image.pk for image in images]
         span = timedelta(days=max(30, sizes.articles // 90))
         progress = Progress("Articles", sizes.articles, self.stream)
@@ -434,7 +303,7 @@ class CorpusBuilder:
             pages, children, extras = [], [], []
             for number in range(batch_start, batch_end):
                 section = rng.choices(sections, weights=section_weights)[0]
-                linked = _pick_distinct(rng, entities, entity_weights, link_counts[number])
+                linked = pick_distinct(rng, entities, entity_weights, link_counts[number])
                 cast = corpus_text.Cast(
                     organisations=[entity.name for entity in linked if entity.kind != "personne"],
                     people=[entity.name for entity in linked if entity.kind == "personne"],
@@ -445,11 +314,11 @@ class CorpusBuilder:
                 kicker = self.writer.kicker()
                 body, _words = self.writer.body(cast, image_ids=image_ids, read_also_ids=written_ids[-5000:])
                 for block in body:
-                    block["id"] = str(_uuid(rng))
+                    block["id"] = str(seeded_uuid(rng))
                 hero = rng.choice(images) if images and rng.random() < 0.7 else None
                 # Oldest first, so that tree order and publication order agree.
                 published = self.now - span * (1 - (number + 1) / sizes.articles) - timedelta(minutes=rng.randint(0, 50))
-                slug = _unique(slugify(title), taken_slugs[section.pk])
+                slug = unique_slug(slugify(title), taken_slugs[section.pk])
                 path = Page._get_path(section.path, section.depth + 1, next_step[section.pk])
                 next_step[section.pk] += 1
                 added[section.pk] += 1
@@ -488,8 +357,8 @@ class CorpusBuilder:
                 extras.append(
                     {
                         "entities": linked,
-                        "authors": _pick_distinct(rng, authors, author_weights, 2 if rng.random() < 0.15 else 1),
-                        "tags": _pick_distinct(rng, tags, tag_weights, rng.randint(2, 5)),
+                        "authors": pick_distinct(rng, authors, author_weights, 2 if rng.random() < 0.15 else 1),
+                        "tags": pick_distinct(rng, tags, tag_weights, rng.randint(2, 5)),
                         "source": rng.choice(media) if media and rng.random() < 0.25 else None,
                         "related": rng.sample(written_ids[-5000:], 1) if written_ids and rng.random() < 0.03 else [],
                         "update": rng.random() < 0.03,

@@ -1,20 +1,9 @@
 """Models of the articles app, split by what they hold."""
 
+from .article_links import ArticleAuthor, ArticleDeal, ArticleEntity, ArticleSource, ArticleUpdate, RelatedArticle
 from .authors import Author
 from .checklist import PublishingChecklist
-from .pages import (
-    ArticleAuthor,
-    ArticleDeal,
-    ArticleEntity,
-    ArticlePage,
-    ArticleSource,
-    ArticleTag,
-    ArticleUpdate,
-    HomePage,
-    HomeSecondarySlot,
-    RelatedArticle,
-    SectionPage,
-)
+from .pages import ArticlePage, ArticleTag, HomePage, HomeSecondarySlot, SectionPage
 from .related import RelatedRanking
 from .search import ArticleSearchDocument
 
