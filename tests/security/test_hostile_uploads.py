@@ -533,7 +533,15 @@ def test_sizes_used_by_the_templates_stay_allowed():
     from articles import feed_body, selectors
 
     specs = [*selectors.TEASER_RENDITIONS, *selectors.BODY_RENDITIONS, *selectors.HERO_RENDITIONS.values()]
-    specs += [feed_body.ENCLOSURE_RENDITION, feed_body.BODY_RENDITION, "fill-320x320", "fill-160x160", "fill-96x96", "scale-50", "max-4000x4000"]
+    specs += [
+        feed_body.ENCLOSURE_RENDITION,
+        feed_body.BODY_RENDITION,
+        "fill-320x320",
+        "fill-160x160",
+        "fill-96x96",
+        "scale-50",
+        "max-4000x4000",
+    ]
     for spec in specs:
         assert Filter(spec=spec).operations
     assert MAX_RENDITION_SIDE >= 1_600
