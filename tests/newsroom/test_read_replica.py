@@ -22,7 +22,7 @@ import pytest
 from demo import factories
 from tests.newsroom.replica_cluster import Replica
 from tests.newsroom.test_stale_pages_across_processes import get, manage_shell, serve_env
-from tests.servers import free_port, wait_for
+from tests.servers import free_port, start_serve, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 REPLICA_DELAY = 5  # seconds: long enough that every check below runs while the standby lags
@@ -46,15 +46,7 @@ def replica_server(tmp_path_factory, django_db_setup, django_db_blocker):
         )
         subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True, timeout=300)
         log = directory / "gunicorn.log"
-        with log.open("wb") as output:
-            process = subprocess.Popen(
-                [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "newsroom.wsgi:application"],
-                cwd=ROOT,
-                env=env,
-                stdout=output,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
+        process = start_serve(env, log)
         wait_for(lambda: get(port, "/health/")[0] == 200, "gunicorn", timeout=90.0, process=process, log=log)
         yield port, env, replica, log
     finally:
