@@ -75,6 +75,9 @@ def measure_curve(env: dict, sizes: list[int], runs: int, work: Path, log) -> di
             started = time.monotonic()
             run_manage(env, "generate_corpus", *arguments, f"--seed={size}")
             generation_s = time.monotonic() - started
+            # Fresh planner statistics, as autovacuum would give a database that grew over months:
+            # right after a bulk load the planner still sees the small tables and picks bad plans.
+            run_manage(env, "shell", "-c", "from django.db import connection; connection.cursor().execute('VACUUM ANALYZE')")
         urls_file = work / f"curve-urls-{size}.json"
         inprocess(env, "urls", "--out", str(urls_file))
         log(f"scale curve: rendering every page type at {live_articles(env)} articles")
