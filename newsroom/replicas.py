@@ -99,7 +99,8 @@ def _is_down(alias: str) -> bool:
 def mark_down(alias: str, reason: object) -> None:
     """Read the primary instead of `alias` in this process for NEWSROOM_REPLICA_RETRY_SECONDS."""
     _down_until[alias] = time.monotonic() + settings.NEWSROOM_REPLICA_RETRY_SECONDS
-    logger.warning("replica %s unavailable, reading the primary: %s", alias, str(reason).strip().splitlines()[0:1])
+    summary = (str(reason).strip().splitlines() or [""])[0][:200]
+    logger.warning("replica %s unavailable, reading the primary: %s", alias, summary)
     with contextlib.suppress(*_REPLICA_ERRORS):
         connections[alias].close()
 
