@@ -7,8 +7,10 @@ nginx-light and redis-server (scripts/ensure-system-packages.sh). Everything it 
 loopback, in a work folder under var/bench/, and is stopped at the end, pass or fail.
 
 Measures, in this order:
+0. the scale curve (benchmarks/scale_curve.py): the corpus grown to 1,000 then 10,000 articles
+   (and 100,000 with --full), every page type's uncached render measured at each size;
 1. generation of the corpus (5,000 articles by default, 100,000 with --full), unless the database
-   already holds that many articles;
+   already holds that many articles (after the curve it does: the measures run at its last size);
 2. single-thread render time and query count of each page type (Django test client, in process,
    page cache off), search latency, mention detection (benchmarks/mentions.py);
 3. requests/s and p50/p99 latency with wrk for each page type: page cache off, page cache on
@@ -37,6 +39,8 @@ import threading
 import time
 import urllib.request
 from pathlib import Path
+
+import scale_curve  # benchmarks/scale_curve.py, beside this file
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "benchmarks"
@@ -295,8 +299,12 @@ http {{
         self.results["started"] = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
         log("migrate, collectstatic")
         self.manage("migrate", "--noinput", "-v", "0")
-        self.generate()
         self.manage("collectstatic", "--noinput", "-v", "0")
+        if not (args.no_curve or args.no_generate or args.reuse_inprocess):
+            # The scale curve grows the corpus to each size; the measures below run at the last one.
+            sizes = scale_curve.FULL_SIZES if args.full else scale_curve.DEFAULT_SIZES
+            self.results["curve"] = scale_curve.measure_curve(self.env, list(sizes), args.render_runs, self.work, log=log)
+        self.generate()
         urls_file = self.work / "urls.json"
         counts = self.inprocess("urls", "--out", str(urls_file))
         urls = json.loads(urls_file.read_text())
@@ -552,6 +560,7 @@ def report(results: dict, args) -> str:
     corpus = results.get("corpus", {})
     if "generation_s" in corpus:
         lines += [f"Corpus generated in {corpus['generation_s']:.0f} s: {corpus.get('output', '')}".replace("\n", " "), ""]
+    lines += scale_curve.curve_report(results.get("curve", {}))
     lines += [
         "## Throughput and latency per page type (gunicorn, 2 sync workers, production settings)",
         "",
@@ -693,6 +702,7 @@ def main() -> None:
     parser.add_argument("--full", action="store_true", help="100,000 articles (default: 5,000)")
     parser.add_argument("--articles", type=int, help="another corpus size")
     parser.add_argument("--no-generate", action="store_true", help="measure the database as it is")
+    parser.add_argument("--no-curve", action="store_true", help="skip the scale curve (1,000 and 10,000 articles; 100,000 with --full)")
     parser.add_argument("--duration", type=int, default=None, help="seconds per wrk run (default 5, 10 with --full)")
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--render-runs", type=int, default=30)

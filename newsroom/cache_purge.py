@@ -35,6 +35,7 @@ from django.dispatch import Signal
 from wagtail.models import DraftStateMixin, Page, ReferenceIndex, Site
 
 from newsroom.page_cache import CACHE_ERRORS, GENERATION_KEY, new_version, version_key
+from newsroom.replicas import note_primary_position
 from newsroom.restrictions import public_pages
 from newsroom.routing import SiteRoots
 
@@ -248,6 +249,8 @@ def _purge_edge(paths: set[str]) -> None:
 
 
 def _after_commit(paths: set[str]) -> None:
+    # Before the new versions: a reader who sees them reads no replica that lacks this commit.
+    note_primary_position()
     _invalidate(paths)
     _purge_edge(paths)
 
@@ -257,6 +260,8 @@ def purge_paths(paths) -> None:
     paths = {_clean(path) for path in paths if path}
     if not paths:
         return
+    if not connection.in_atomic_block:
+        note_primary_position()  # committed already (autocommit): see _after_commit
     _invalidate(paths)
     paths_purged.send(sender=purge_paths, paths=frozenset(paths))
     if connection.in_atomic_block:

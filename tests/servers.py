@@ -3,6 +3,7 @@
 import shutil
 import socket
 import subprocess
+import sys
 import time
 from pathlib import Path
 from urllib.parse import quote
@@ -10,6 +11,8 @@ from urllib.parse import quote
 from django.db import connection
 
 import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def free_port() -> int:
@@ -58,3 +61,17 @@ def start_redis(directory: Path) -> tuple[subprocess.Popen, str]:
     )
     wait_for(sock.exists, "redis-server", process=process)
     return process, f"unix://{sock}"
+
+
+def start_serve(env: dict, log: Path) -> subprocess.Popen:
+    """gunicorn as `make serve` runs it (gunicorn.conf.py, `env`), output to `log`, in its own
+    process group (master, workers, scheduler): stop it with `os.killpg(process.pid, SIGKILL)`."""
+    with log.open("wb") as output:
+        return subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "newsroom.wsgi:application"],
+            cwd=ROOT,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_int, env_list, env_str, replica_databases
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "newsroom.request_context.RequestIdMiddleware",
     "newsroom.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Read replicas (only with DATABASE_REPLICA_URLS, inserted here below): outside the outage
+    # middleware, so that a request whose replica failed can be served again from the primary.
     "newsroom.outage.DatabaseOutageMiddleware",
     # Cache hits are answered here, before sessions, authentication or any database query.
     "newsroom.page_cache.PageCacheMiddleware",
@@ -131,6 +133,18 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Read replicas (issue 12) ---
+# DATABASE_REPLICA_URLS (comma-separated PostgreSQL streaming replicas): anonymous public reads go to
+# them, everything else to DATABASE_URL (newsroom/replicas.py, docs/replicas.md). Unset: nothing
+# is installed, no query changes.
+DATABASES.update(replica_databases(env_list("DATABASE_REPLICA_URLS"), DATABASES["default"]))
+DATABASE_ROUTERS = ["newsroom.replicas.ReplicaRouter"] if len(DATABASES) > 1 else []
+if DATABASE_ROUTERS:
+    MIDDLEWARE.insert(MIDDLEWARE.index("newsroom.outage.DatabaseOutageMiddleware"), "newsroom.replicas.ReplicaReadMiddleware")
+# Seconds a replica that failed is left alone (per process) before it is tried again.
+NEWSROOM_REPLICA_RETRY_SECONDS = env_int("NEWSROOM_REPLICA_RETRY_SECONDS", 10)
+# --- end Read replicas ---
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -4,6 +4,8 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+import dj_database_url
+
 
 def env_str(name: str, default: str | None = None) -> str | None:
     """Return the variable, or ``default`` when it is unset or empty."""
@@ -49,3 +51,24 @@ def env_required(name: str) -> str:
     if value is None:
         raise ImproperlyConfigured(f"The environment variable {name} is required with newsroom.settings.production.")
     return value
+
+
+# Aliases of the read replicas in DATABASES (newsroom/replicas.py routes to them).
+REPLICA_PREFIX = "replica_"
+# Seconds to wait for a replica's connection before reading the primary instead.
+REPLICA_CONNECT_TIMEOUT = 2
+
+
+def replica_databases(urls: list[str], default: dict) -> dict[str, dict]:
+    """`DATABASES` entries `replica_1`, `replica_2`… for `urls`, with the primary's other options.
+
+    In the test suite a replica mirrors the primary (Django creates no test database for it).
+    """
+    databases = {}
+    for number, url in enumerate(urls, start=1):
+        parsed = dj_database_url.parse(url)
+        entry = {**default, **{key: parsed[key] for key in ("ENGINE", "NAME", "USER", "PASSWORD", "HOST", "PORT")}}
+        entry["OPTIONS"] = {**default.get("OPTIONS", {}), **parsed.get("OPTIONS", {}), "connect_timeout": REPLICA_CONNECT_TIMEOUT}
+        entry["TEST"] = {"MIRROR": "default"}
+        databases[f"{REPLICA_PREFIX}{number}"] = entry
+    return databases

@@ -24,7 +24,7 @@ import pytest
 
 from articles.models import ArticlePage
 from demo import factories
-from tests.servers import database_url, free_port, wait_for
+from tests.servers import database_url, free_port, start_serve, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 # Enough requests that both workers answer several of them (gunicorn's sync workers share the
@@ -77,15 +77,7 @@ def make_serve(tmp_path):
     env["PORT"] = str(port)
     subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True, timeout=300)
     log = tmp_path / "gunicorn.log"
-    with log.open("wb") as output:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "newsroom.wsgi:application"],
-            cwd=ROOT,
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,  # its own process group: master, workers and scheduler
-        )
+    process = start_serve(env, log)
     try:
         wait_for(lambda: get(port, "/health/")[0] == 200, "gunicorn", timeout=60.0, process=process, log=log)
         yield port, env, log

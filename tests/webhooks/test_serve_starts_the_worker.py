@@ -2,15 +2,13 @@
 
 import os
 import signal
-import subprocess
-import sys
 import urllib.request
 from pathlib import Path
 
 import pytest
 
 from demo import factories
-from tests.servers import database_url, free_port, wait_for
+from tests.servers import database_url, free_port, start_serve, wait_for
 from tests.webhooks.conftest import SECRET
 from webhooks.models import WebhookEndpoint
 
@@ -47,15 +45,7 @@ def test_gunicorn_starts_a_worker_that_delivers_and_stops_it(make_receiver, home
         "HOST": "127.0.0.1",
         "PORT": str(port),
     }
-    with log.open("wb") as output:
-        master = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "newsroom.wsgi:application"],
-            cwd=ROOT,
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+    master = start_serve(env, log)
     try:
         wait_for(
             lambda: urllib.request.urlopen(f"http://127.0.0.1:{port}/health/", timeout=5).status == 200,
