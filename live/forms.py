@@ -4,6 +4,7 @@ from django import forms
 from django.utils.html import strip_tags
 
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.images.widgets import AdminImageChooser
 
 from live.models import LiveUpdate
 
@@ -22,6 +23,7 @@ class LiveUpdateForm(WagtailAdminModelForm):
         model = LiveUpdate
         fields = ["body", "important", "image", "image_alt", "link_url", "quote", "quote_source"]
         labels = {"body": "Texte de la mise à jour"}
+        widgets = {"image": AdminImageChooser}
 
     def clean_body(self):
         body = self.cleaned_data.get("body") or ""

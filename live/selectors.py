@@ -16,7 +16,8 @@ HERO_RENDITIONS = ("fill-1200x675", "fill-1200x630")
 
 def attach_renditions(images, specs) -> None:
     """Every rendition of `specs` of `images` in one query, as Wagtail's prefetched renditions
-    (`get_rendition` then reads them instead of querying once per image)."""
+    (`get_rendition` then reads them instead of querying once per image). A lean twin of
+    articles/renditions.py (a sibling app: floors forbid importing it; it belongs in newsroom/)."""
     images = [image for image in images if image is not None]
     if not images:
         return
@@ -25,7 +26,11 @@ def attach_renditions(images, specs) -> None:
     for rendition in Rendition.objects.filter(image_id__in={image.pk for image in images}, filter_spec__in=specs):
         found.setdefault(rendition.image_id, []).append(rendition)
     for image in images:
-        image._prefetched_objects_cache = {**getattr(image, "_prefetched_objects_cache", {}), "renditions": found.get(image.pk, [])}
+        renditions = found.get(image.pk, [])
+        for rendition in renditions:
+            rendition.image = image
+        # What Wagtail's get_rendition() and {% image %} read before querying.
+        image.prefetched_renditions = renditions
 
 
 def visible_updates(page: LivePage, *, limit: int = PAGE_LIMIT) -> list[LiveUpdate]:
