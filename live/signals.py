@@ -1,5 +1,6 @@
 """Forget the cached « En direct » strip when a live page changes state, moves or goes away."""
 
+from django.db import transaction
 from django.db.models.signals import post_delete
 
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
@@ -10,6 +11,8 @@ from live.models import LivePage
 
 def _forget(sender, **kwargs):
     forget_running()
+    # Again after commit: a listing rendered meanwhile from the old rows must not keep them.
+    transaction.on_commit(forget_running, robust=True)
 
 
 def connect() -> None:
