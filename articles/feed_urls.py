@@ -4,10 +4,12 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import path, reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from articles import feeds, sitemaps
 from newsroom.dates import iso_datetime
+from newsroom.feature_hooks import news_entries
 from newsroom.models import SiteIdentity
 
 
@@ -35,6 +37,12 @@ def news_sitemap(request):
         }
         for article in sitemaps.news_articles()
     ]
+    # Other page types that are news (live pages): registered by their apps, newest first with the rest.
+    entries += [
+        {"loc": feeds.absolute_url(page.get_url(request) or "/", base), "publication_date": iso_datetime(published), "title": page.title}
+        for page, published in news_entries(timezone.now())
+    ]
+    entries.sort(key=lambda entry: entry["publication_date"], reverse=True)
     context = {"entries": entries, "publication_name": SiteIdentity.for_request(request).name}
     return render(request, "sitemaps/news.xml", context, content_type="application/xml; charset=utf-8")
 

@@ -31,6 +31,7 @@ from demo import articles_data as demo_data
 from demo import entities_data as entity_data
 from demo.images import illustration, portrait
 from demo.legal_pages import ensure_legal_pages
+from demo.live_pages import ensure_live_page
 from demo.partners import ensure_partners
 from entities.models import Deal, Entity, Role
 from newsroom.models import SiteIdentity
@@ -58,6 +59,7 @@ class DemoReport:
     entities: list[str] = field(default_factory=list)
     partners: list[str] = field(default_factory=list)
     pages: list[str] = field(default_factory=list)
+    lives: list[str] = field(default_factory=list)
 
 
 def paris(value: str) -> datetime:
@@ -175,6 +177,7 @@ def load_demo(*, with_accounts: bool) -> DemoReport:
             home.save_revision().publish()
     ensure_entities(report, pages)
     report.pages = ensure_legal_pages(home, site)
+    report.lives = ensure_live_page(home, paris)
     known_partners = Partner.objects.count()
     report.partners = [partner.name for partner in ensure_partners()][known_partners:]
     if report.partners:

@@ -19,6 +19,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("", include("articles.feed_urls")),
     path("", include("articles.search_urls")),
+    path("direct/", include("live.urls")),
 ]
 
 if settings.NEWSROOM_SERVE_MEDIA:

@@ -38,6 +38,7 @@ from wagtail.models import Page, get_page_models
 from articles.models import ArticleDeal, ArticlePage, ArticleUpdate, Author, SectionPage
 from demo import factories
 from demo.corpus import CorpusSizes, generate_corpus
+from demo.live_factories import add_updates, make_live
 from demo.partner_factories import make_partner
 from entities.models import Deal, Entity
 
@@ -232,6 +233,24 @@ def _edge_content(site: RealisticSite, *, section, entities, tags) -> None:
     site.edge["deal-entity"] = dealer
     site.tags = ["robots", "espace"]
     site.entities = [dealer, rtl_person, *entities[:2]]
+    _live_content(site, section=section, image=image, authors=[rtl_author, one_name])
+
+
+def _live_content(site: RealisticSite, *, section, image, authors) -> None:
+    """A running live page with an important, an illustrated, a quoted and a corrected update."""
+    live = make_live(section=section, title="En direct : « l'IA au salon » — 19 h 42", authors=authors)
+    add_updates(live, 3, author_name="ليلى الحسيني")
+    add_updates(
+        live,
+        1,
+        author_name="Aurore",
+        important=True,
+        image=image,
+        image_alt="Salle de serveurs",
+        quote="« On y est »",
+        quote_source="Aurore",
+    )
+    site.edge["live"] = live
 
 
 # --- the URLs to visit --------------------------------------------------------------------------
@@ -314,8 +333,18 @@ def public_urls(site: RealisticSite) -> dict[str, str]:
     urls |= {f"scheduled:{pk}": url for pk, url in _urls_of(site.scheduled_ids[:2])}
     urls |= {f"corpus:{pk}": url for pk, url in _urls_of(site.corpus_article_ids[::40])}
     urls |= routable_urls(site) | listing_urls() | feed_urls(site) | sitemap_urls() | parameterless_public_urls()
-    urls |= api_detail_urls(site)
+    urls |= api_detail_urls(site) | live_urls(site)
     return urls
+
+
+def live_urls(site: RealisticSite) -> dict[str, str]:
+    """The live page's fragment of updates (all, and since a change) and its feed."""
+    live = site.edge["live"]
+    return {
+        "live:updates": f"/direct/{live.pk}/maj/?depuis=0",
+        "live:updates-since": f"/direct/{live.pk}/maj/?depuis=2",
+        "live:feed": f"/direct/{live.pk}/flux/",
+    }
 
 
 def api_detail_urls(site: RealisticSite) -> dict[str, str]:

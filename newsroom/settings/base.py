@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "newsroom",
     "articles",
     "pages",
+    "live",
     "entities",
     "partners",
     "wordpress",
@@ -292,6 +293,9 @@ NEWSROOM_PAGE_CACHE_BULK_LIMIT = env_int("NEWSROOM_PAGE_CACHE_BULK_LIMIT", 2000)
 # rendered but not stored, so random query strings cannot push every other page out of the cache.
 NEWSROOM_PAGE_CACHE_MAX_VARIANTS = env_int("NEWSROOM_PAGE_CACHE_MAX_VARIANTS", 100)
 # --- end Page cache ---
+
+# « En direct » (live/): how often a reader's page asks for new updates (static/js/live.js).
+NEWSROOM_LIVE_POLL_SECONDS = env_int("NEWSROOM_LIVE_POLL_SECONDS", 20)
 
 # --- Edge cache (issue 6: Varnish, frontend_cache) ---
 # Varnish in front of the app (deploy/varnish/newsroom.vcl). Publishing sends one PURGE per URL

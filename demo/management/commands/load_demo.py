@@ -38,6 +38,7 @@ class Command(BaseCommand):
             + len(report.entities)
             + len(report.partners)
             + len(report.pages)
+            + len(report.lives)
         )
         if created:
             self.stdout.write(
