@@ -5,6 +5,7 @@ import datetime
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -65,7 +66,7 @@ def send_edition_view(request, pk):
             if form.is_valid():
                 when = form.cleaned_data["when"]
                 Edition.objects.filter(pk=edition.pk).update(status=Edition.Status.SCHEDULED, scheduled_for=when)
-                enqueue_on_commit(lambda: send_edition.using(run_after=when).enqueue(edition.pk))
+                transaction.on_commit(lambda: send_edition.using(run_after=when).enqueue(edition.pk))
                 messages.success(request, "Envoi programmé.")
                 return redirect(reverse("audience_edition:list"))
         edition.refresh_from_db()

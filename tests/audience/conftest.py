@@ -2,17 +2,13 @@
 
 import email
 import email.policy
-import os
-import signal
-import subprocess
 import threading
 from pathlib import Path
 
 import pytest
 from aiosmtpd.controller import Controller
 
-from newsroom.worker import worker_command
-from tests.servers import database_url, free_port, wait_for
+from tests.servers import free_port, task_worker, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -58,30 +54,8 @@ def mail_worker(django_db_setup, smtp_server, tmp_path_factory):
     """One `db_worker` process on the test database, sending through the test SMTP server."""
     _mailbox, port = smtp_server
     log = tmp_path_factory.mktemp("audience-worker") / "worker.log"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "newsroom.settings.test",
-        "DATABASE_URL": database_url(),
-        "DJANGO_LOG_LEVEL": "WARNING",
-        "EMAIL_URL": f"smtp://127.0.0.1:{port}",
-        "NEWSROOM_BASE_URL": "http://testserver",
-    }
-    with log.open("wb") as output:
-        process = subprocess.Popen(  # noqa: S603 - our own command line
-            worker_command(interval=0.2), cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True
-        )
-    try:
+    with task_worker(log, EMAIL_URL=f"smtp://127.0.0.1:{port}") as process:
         yield process
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait(timeout=10)
-        if process.returncode not in (0, -signal.SIGTERM, None):
-            print(log.read_text(errors="replace")[-4000:])
 
 
 @pytest.fixture

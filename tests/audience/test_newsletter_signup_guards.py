@@ -2,6 +2,7 @@
 and who may send an edition."""
 
 from django.test import Client
+from django.utils import timezone
 
 import pytest
 from django_tasks_db.models import DBTaskResult
@@ -116,3 +117,16 @@ def test_only_who_may_send_reaches_the_send_page_and_past_dates_are_refused(home
     garbage = client.post(path, {"action": "schedule", "date": "demain", "time": "8h"})
     assert garbage.status_code == 400 and "Date invalide." in garbage.content.decode()
     assert Edition.objects.get().status == Edition.Status.DRAFT and _queued() == 0
+
+
+def test_an_edition_is_scheduled_for_the_worker_at_the_chosen_time(home, editor, django_capture_on_commit_callbacks):
+    edition = Edition.objects.create(subject="L’essentiel du 5 décembre")
+    client = Client()
+    client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/lettre/envoyer/{edition.pk}/", {"action": "schedule", "date": "2099-12-05", "time": "07:30"})
+    assert response.status_code == 302
+    edition.refresh_from_db()
+    assert edition.status == Edition.Status.SCHEDULED
+    [task] = DBTaskResult.objects.filter(task_path__endswith="send_edition")
+    assert task.run_after == edition.scheduled_for and timezone.localtime(task.run_after).strftime("%Y-%m-%d %H:%M") == "2099-12-05 07:30"
