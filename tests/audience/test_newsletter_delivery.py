@@ -108,3 +108,25 @@ def test_a_reader_subscribes_follows_gets_alert_and_edition_and_leaves(mailbox, 
     assert left.status_code == 200
     assert not Subscriber.objects.exists() and not Follow.objects.exists() and not Suppression.objects.exists()
     assert reader.get(manage_path).status_code == 404, "the link dies with the address"
+
+
+@transactional
+def test_a_refused_address_is_recorded_and_the_others_still_get_the_edition(mailbox, home, section, editor):
+    from django.utils import timezone
+
+    now = timezone.now()
+    for address in ("refuse@example.org", "ok@example.org"):
+        Subscriber.objects.create(email=address, daily=True, consent_text="…", consented_at=now, confirmed_at=now)
+    edition = Edition.objects.create(subject="L’essentiel du 5 décembre")
+    EditionArticle.objects.create(
+        edition=edition, article=factories.make_article(section=section, title="Scaleway ouvre Milan"), sort_order=0
+    )
+    desk = Client()
+    desk.force_login(editor)
+    assert desk.post(f"/admin/lettre/envoyer/{edition.pk}/", {"action": "send"}).status_code == 302
+    [(recipient, _message)] = mailbox.wait_for(1)
+    wait_for(lambda: Edition.objects.filter(pk=edition.pk, status=Edition.Status.SENT).exists(), "edition marked sent", timeout=60)
+    outcomes = dict(Delivery.objects.filter(edition=edition).values_list("subscriber__email", "status"))
+    assert recipient == "ok@example.org"
+    assert outcomes == {"refuse@example.org": "refuse", "ok@example.org": "envoye"}
+    assert "550" in Delivery.objects.get(subscriber__email="refuse@example.org").error
