@@ -121,14 +121,37 @@ LEGAL_PAGES = [
             ),
             _heading("Ce que nous conservons"),
             _list(
-                "<b>La lettre d'information</b> : votre adresse électronique et la date de votre consentement, "
-                "jusqu'à votre désinscription (un lien figure dans chaque envoi) ;",
-                "<b>La mesure d'audience</b> : un simple compte de pages vues par article et par jour, sans cookie, "
+                "<b>La lettre d'information et les alertes</b> : votre adresse électronique, les lettres et les "
+                "entités que vous suivez, le texte de votre consentement et sa date, jusqu'à votre désinscription ;",
+                "<b>La mesure d'audience</b> : un simple compte de lectures par article et par jour, sans cookie, "
                 "sans adresse IP ni identifiant, ce qui la dispense de consentement selon les recommandations de la CNIL ;",
                 "<b>Les journaux du serveur</b> : adresse IP, page demandée, date et navigateur, conservés 12 mois "
                 "au plus pour la sécurité du site, comme la loi le demande aux hébergeurs ;",
                 "<b>Votre choix de thème</b> (clair ou sombre) : dans votre navigateur seulement (stockage local), "
                 "nous ne le recevons jamais.",
+            ),
+            _heading("La lettre et les alertes par e-mail"),
+            _text(
+                "Vous vous inscrivez en deux temps : après le formulaire, un e-mail vous demande de confirmer. Tant "
+                "que vous n'avez pas confirmé, nous ne gardons rien, pas même votre adresse ; sans confirmation sous "
+                "48 heures, le lien expire. Nos e-mails ne contiennent aucun pixel de suivi et aucun lien de "
+                "redirection : nous ne savons pas si vous les ouvrez ni sur quoi vous cliquez. Ils partent de nos "
+                "serveurs, sans prestataire d'envoi publicitaire."
+            ),
+            _text(
+                "Chaque e-mail contient un lien vers une page où changer vos lettres et les entités suivies, et un "
+                "lien pour vous désabonner en un clic (votre messagerie peut aussi le faire pour vous). Vous "
+                "désabonner efface votre adresse, vos choix et l'historique de vos envois. Si vous cochez « Ne plus "
+                "jamais m'écrire », nous gardons seulement une empreinte chiffrée de l'adresse, qui ne permet pas de "
+                "la retrouver, pour refuser toute nouvelle inscription à votre place."
+            ),
+            _heading("Les plus lus"),
+            _text(
+                "Quand vous lisez un article, votre navigateur nous envoie un simple signal « lu », sans cookie. Pour "
+                "ne compter qu'une lecture par personne et par jour, nous calculons une empreinte de votre adresse IP "
+                "et de votre navigateur avec une clé tirée au hasard chaque jour, gardée en mémoire et oubliée à "
+                "minuit : ni l'adresse ni l'empreinte ne sont jamais enregistrées. Seul le total par article et par "
+                "jour est conservé. Les robots ne sont pas comptés."
             ),
             _heading("Vos droits"),
             _text(

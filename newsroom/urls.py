@@ -16,6 +16,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("health/", health.health_view, name="health"),
     path("partenaires/", include("partners.urls")),
+    path("", include("audience.urls")),
     path("api/v2/", api_router.urls),
     path("", include("articles.feed_urls")),
     path("", include("articles.search_urls")),

@@ -50,6 +50,7 @@ NOT_CHECKED_ROUTES = {
     "wagtailcore_authenticate_with_password",
     "wagtailcore_login",
     "health",  # JSON for monitors
+    "most-read",  # « Les plus lus »: an HTML fragment the pages fetch, not a page (tests/audience)
     "click",  # partner click redirect
     None,  # /media/ files
 }
@@ -325,6 +326,27 @@ def parameterless_public_urls() -> dict[str, str]:
     return urls
 
 
+def audience_urls() -> dict[str, str]:
+    """The newsletter's signed pages (a real subscriber's, a fresh confirmation, a dead link) and
+    the read beacon (POST only: a GET may answer 405)."""
+    from audience.models import Subscriber
+    from audience.tokens import confirmation_token, manage_token
+
+    now = timezone.now()
+    subscriber = Subscriber.objects.create(email="lectrice@example.org", daily=True, consent_text="…", consented_at=now, confirmed_at=now)
+    token = manage_token(subscriber)
+    confirm = confirmation_token(email="nouveau@example.org", daily=True, weekly=False, entity_ids=[], consented_at=now.isoformat())
+    article = ArticlePage.objects.live().public().order_by("pk").first()
+    return {
+        "audience:subscribe-entity": "/lettre/?suivre=" + (Entity.objects.filter(live=True).values_list("slug", flat=True).first() or ""),
+        "audience:confirm": f"/lettre/confirmer/{confirm}/",
+        "audience:manage": f"/lettre/gerer/{token}/",
+        "audience:unsubscribe": f"/lettre/desabonnement/{token}/",
+        "route:audience-dead-link": "/lettre/gerer/lien-invalide/",
+        "route:audience-read": f"/audience/vu/{article.pk}/",
+    }
+
+
 def public_urls(site: RealisticSite) -> dict[str, str]:
     """Every URL the checks visit, by a readable name."""
     urls = page_type_urls()
@@ -334,6 +356,7 @@ def public_urls(site: RealisticSite) -> dict[str, str]:
     urls |= {f"corpus:{pk}": url for pk, url in _urls_of(site.corpus_article_ids[::40])}
     urls |= routable_urls(site) | listing_urls() | feed_urls(site) | sitemap_urls() | parameterless_public_urls()
     urls |= api_detail_urls(site) | live_urls(site)
+    urls |= audience_urls()
     return urls
 
 

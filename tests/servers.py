@@ -1,5 +1,6 @@
 """Servers the integration tests start for real: free ports, polling, the pytest database's URL, Redis."""
 
+import contextlib
 import shutil
 import socket
 import subprocess
@@ -75,3 +76,35 @@ def start_serve(env: dict, log: Path) -> subprocess.Popen:
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
+@contextlib.contextmanager
+def task_worker(log: Path, **extra_env: str):
+    """One `db_worker` process on the test database, as `make serve` starts it (its log in `log`)."""
+    import os
+    import signal
+
+    from newsroom.worker import worker_command
+
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "newsroom.settings.test",
+        "DATABASE_URL": database_url(),
+        "DJANGO_LOG_LEVEL": "WARNING",
+        **extra_env,
+    }
+    root = Path(__file__).resolve().parents[1]
+    with log.open("wb") as output:
+        process = subprocess.Popen(  # noqa: S603 - our own command line
+            worker_command(interval=0.2), cwd=root, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True
+        )
+    try:
+        yield process
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait(timeout=10)
+        if process.returncode not in (0, -signal.SIGTERM, None):
+            print(log.read_text(errors="replace")[-4000:])

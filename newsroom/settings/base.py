@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "demo",
     "api",
     "webhooks",
+    "audience",
     "django_tasks",
     "django_tasks_db",
     # Not "rest_framework": its app only serves the browsable HTML API, which neither the read
@@ -285,7 +286,7 @@ NEWSROOM_EDGE_TTL = env_int("NEWSROOM_EDGE_TTL", 86_400)
 NEWSROOM_PAGE_CACHE_TTL = env_int("NEWSROOM_PAGE_CACHE_TTL", 86_400)
 # Pages purged by no signal get short lives: « page introuvable » answers, the search results
 # (one entry per query typed) and the Google News sitemap, whose 48-hour window slides by itself.
-NEWSROOM_PAGE_CACHE_SHORT_TTLS = {"404": 60, "/recherche/": 300, "/sitemap-news.xml": 900}
+NEWSROOM_PAGE_CACHE_SHORT_TTLS = {"404": 60, "/recherche/": 300, "/sitemap-news.xml": 900, "/audience/plus-lus/": 120}
 # Beyond this many paths, one purge drops the whole application cache (one write) rather than
 # writing a version per path, and sends the edge one `PURGE /*` (a ban of every page).
 NEWSROOM_PAGE_CACHE_BULK_LIMIT = env_int("NEWSROOM_PAGE_CACHE_BULK_LIMIT", 2000)
@@ -420,3 +421,23 @@ REST_FRAMEWORK = {
     "UNAUTHENTICATED_USER": None,
 }
 # --- end Read API ---
+
+# --- Audience (issue 16: newsletter, entity alerts, « Les plus lus ») ---
+# Outgoing mail: EMAIL_URL (smtp://user:password@host:587, smtp+tls://…, smtps://…:465), else the
+# EMAIL_HOST / EMAIL_PORT / EMAIL_HOST_USER / EMAIL_HOST_PASSWORD / EMAIL_USE_TLS variables.
+from newsroom.settings.env import email_settings  # noqa: E402
+
+globals().update(email_settings(env_str("EMAIL_URL")))
+DEFAULT_FROM_EMAIL = env_str("NEWSROOM_NEWSLETTER_FROM", "La rédaction <lettre@localhost>")
+# A confirmation link is valid this many hours; sign-up requests per address (IP) and 10 minutes.
+NEWSROOM_NEWSLETTER_CONFIRM_HOURS = env_int("NEWSROOM_NEWSLETTER_CONFIRM_HOURS", 48)
+NEWSROOM_NEWSLETTER_SIGNUP_LIMIT = env_int("NEWSROOM_NEWSLETTER_SIGNUP_LIMIT", 5)
+# Messages per second one worker sends (the SMTP relay's limit), attempts and first retry delay.
+NEWSROOM_NEWSLETTER_RATE = env_int("NEWSROOM_NEWSLETTER_RATE", 20)
+NEWSROOM_NEWSLETTER_MAX_ATTEMPTS = env_int("NEWSROOM_NEWSLETTER_MAX_ATTEMPTS", 5)
+NEWSROOM_NEWSLETTER_RETRY_BASE = env_int("NEWSROOM_NEWSLETTER_RETRY_BASE", 60)
+# At most one entity alert per reader in this many minutes (later articles wait for the next one).
+NEWSROOM_ALERT_INTERVAL_MINUTES = env_int("NEWSROOM_ALERT_INTERVAL_MINUTES", 60)
+# Seconds the « Les plus lus » box is kept before it is counted again.
+NEWSROOM_MOST_READ_TTL = env_int("NEWSROOM_MOST_READ_TTL", 300)
+# --- end Audience ---

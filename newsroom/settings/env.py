@@ -72,3 +72,32 @@ def replica_databases(urls: list[str], default: dict) -> dict[str, dict]:
         entry["TEST"] = {"MIRROR": "default"}
         databases[f"{REPLICA_PREFIX}{number}"] = entry
     return databases
+def email_settings(url: str | None) -> dict:
+    """Django's EMAIL_* settings from EMAIL_URL, or from the separate EMAIL_* variables.
+
+    `smtp://user:password@host:port` (plain), `smtp+tls://…` (STARTTLS) or `smtps://…` (TLS).
+    """
+    from urllib.parse import unquote, urlsplit
+
+    if not url:
+        return {
+            "EMAIL_HOST": env_str("EMAIL_HOST", "localhost"),
+            "EMAIL_PORT": env_int("EMAIL_PORT", 25),
+            "EMAIL_HOST_USER": env_str("EMAIL_HOST_USER", ""),
+            "EMAIL_HOST_PASSWORD": env_str("EMAIL_HOST_PASSWORD", ""),
+            "EMAIL_USE_TLS": env_bool("EMAIL_USE_TLS", False),
+            "EMAIL_USE_SSL": env_bool("EMAIL_USE_SSL", False),
+            "EMAIL_TIMEOUT": env_int("EMAIL_TIMEOUT", 20),
+        }
+    parts = urlsplit(url)
+    if parts.scheme not in ("smtp", "smtp+tls", "smtps"):
+        raise ImproperlyConfigured("EMAIL_URL must start with smtp://, smtp+tls:// or smtps://.")
+    return {
+        "EMAIL_HOST": parts.hostname or "localhost",
+        "EMAIL_PORT": parts.port or {"smtps": 465, "smtp+tls": 587}.get(parts.scheme, 25),
+        "EMAIL_HOST_USER": unquote(parts.username or ""),
+        "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
+        "EMAIL_USE_TLS": parts.scheme == "smtp+tls",
+        "EMAIL_USE_SSL": parts.scheme == "smtps",
+        "EMAIL_TIMEOUT": env_int("EMAIL_TIMEOUT", 20),
+    }

@@ -34,6 +34,7 @@ from wagtail.models import Collection, Page, PageViewRestriction, Site, Uploaded
 
 import pytest
 
+from audience.models import Edition
 from demo import factories
 from demo.partner_factories import make_logo, make_partner
 from newsroom.models import TwoFactorPolicy
@@ -293,6 +294,29 @@ SAMPLES = {
     "/admin/partenaires/statistiques/mois/resultats/": ("NNNYY", "NNNMM"),
     "/admin/partenaires/statistiques/mois/?export=xlsx": ("NNNYY", "NNNMM"),
     # Paramètres › Webhooks (issue 13): the Rédaction en chef and superusers; the delivery log is read-only for all.
+    # Audience (issue 16): the rédaction en chef prepares, edits and sends editions; sales see them and
+    # the reads of sponsored articles; journalists neither.
+    "/admin/lettre/envoyer/{edition}/": ("NNYNY", "NNYNY"),
+    # « Y »: the new draft edition is written to audience tables the walk does not fingerprint.
+    "/admin/lettre/preparer/quotidienne/": ("NNNNN", "NNYNY"),
+    "/admin/rapports/lectures/": ("NNYYY", "NNMMM"),
+    "/admin/rapports/lectures/resultats/": ("NNYYY", "NNMMM"),
+    "/admin/lettre/editions/": ("NNYYY", "NNMMM"),
+    "/admin/lettre/editions/results/": ("NNYYY", "NNMMM"),
+    "/admin/lettre/editions/add/": ("NNYNY", "NNYNY"),
+    "/admin/lettre/editions/edit/{edition}/": ("NNYNY", "NNYNY"),
+    "/admin/lettre/editions/delete/{edition}/": ("NNYNY", "NNWNW"),
+    "/admin/lettre/editions/usage/{edition}/": ("NNYNY", "NNMNM"),
+    "/admin/lettre/editions/history/{edition}/": ("NNYNY", "NNMNM"),
+    "/admin/lettre/editions/history-results/{edition}/": ("NNYNY", "NNMNM"),
+    "/admin/lettre/editions/preview/": ("NNYNY", "NNYNY"),
+    "/admin/lettre/editions/preview/{edition}/": ("NNYNY", "NNYNY"),
+    # Wagtail's snippet chooser asks no permission (as for every snippet): subjects only, no write.
+    "/admin/snippets/choose/audience/edition/": ("NYYYY", "NMMMM"),
+    "/admin/snippets/choose/audience/edition/results/": ("NYYYY", "NMMMM"),
+    "/admin/snippets/choose/audience/edition/chosen/{edition}/": ("NYYYY", "NMMMM"),
+    "/admin/snippets/choose/audience/edition/chosen-multiple/": ("NYYYY", "NMMMM"),
+    "/admin/snippets/choose/audience/edition/create/": ("NNYNY", "NNBNB"),
     "/admin/webhooks/": ("NNYNY", "NNMNM"),
     "/admin/webhooks/results/": ("NNYNY", "NNMNM"),
     "/admin/webhooks/new/": ("NNYNY", "NNYNY"),
@@ -422,6 +446,7 @@ def world(home, section, author, journalist, editor, sales, superuser):
     )
     redirect = Redirect.objects.create(old_path="/ancienne-adresse", redirect_link="https://example.org/")
     webhook = WebhookEndpoint.objects.create(name="Application mobile", url="https://example.org/webhook")
+    edition = Edition.objects.create(subject="L’essentiel du 4 décembre")
     delivery = WebhookDelivery.objects.create(endpoint=webhook, event="article.published", status="reussi", payload={})
     return {
         "home": home.pk,
@@ -451,6 +476,7 @@ def world(home, section, author, journalist, editor, sales, superuser):
         "session": session.pk,
         "redirect": redirect.pk,
         "webhook": webhook.pk,
+        "edition": edition.pk,
         "delivery": delivery.pk,
         "site": Site.objects.get(is_default_site=True).pk,
         "two_factor_policy": TwoFactorPolicy.load().pk,

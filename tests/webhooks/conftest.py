@@ -1,17 +1,13 @@
 """A real HTTP receiver that checks signatures, and a real background worker process."""
 
 import json
-import os
-import signal
-import subprocess
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from newsroom.worker import worker_command
-from tests.servers import database_url, free_port, wait_for
+from tests.servers import free_port, task_worker, wait_for
 from webhooks.signing import SIGNATURE_HEADER, verify
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -78,26 +74,5 @@ def make_receiver():
 @pytest.fixture
 def worker(tmp_path):
     """One `db_worker` process on the test database, as `make serve` starts it."""
-    log = tmp_path / "worker.log"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "newsroom.settings.test",
-        "DATABASE_URL": database_url(),
-        "DJANGO_LOG_LEVEL": "WARNING",
-    }
-    with log.open("wb") as output:
-        process = subprocess.Popen(  # noqa: S603 - our own command line
-            worker_command(interval=0.2), cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True
-        )
-    try:
+    with task_worker(tmp_path / "worker.log") as process:
         yield process
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait(timeout=10)
-        if process.returncode not in (0, -signal.SIGTERM, None):
-            print(log.read_text(errors="replace")[-4000:])
