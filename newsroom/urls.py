@@ -16,6 +16,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("health/", health.health_view, name="health"),
     path("partenaires/", include("partners.urls")),
+    path("apercu/", include("previews.urls")),
+    path("planning/", include("planning.urls")),
     path("api/v2/", api_router.urls),
     path("", include("articles.feed_urls")),
     path("", include("articles.search_urls")),

@@ -27,6 +27,8 @@ INSTALLED_APPS = [
     "demo",
     "api",
     "webhooks",
+    "previews",
+    "planning",
     "django_tasks",
     "django_tasks_db",
     # Not "rest_framework": its app only serves the browsable HTML API, which neither the read
