@@ -46,9 +46,7 @@ class PreviewLinkForm(forms.Form):
     def clean(self):
         cleaned_data = super().clean()
         if services.is_embargoed(self.page) and not cleaned_data.get("allow_embargoed"):
-            raise forms.ValidationError(
-                "Cet article est sous embargo : cochez « Autoriser malgré l’embargo » pour le montrer quand même."
-            )
+            raise forms.ValidationError("Cet article est sous embargo : cochez « Autoriser malgré l’embargo » pour le montrer quand même.")
         return cleaned_data
 
 

@@ -16,7 +16,9 @@ class PreviewLink(models.Model):
 
     page = models.ForeignKey("wagtailcore.Page", verbose_name="page", on_delete=models.CASCADE, related_name="preview_links")
     key_digest = models.CharField("empreinte de la clé", max_length=64, unique=True, editable=False)
-    label = models.CharField("destinataire", max_length=120, blank=True, help_text="Pour vous y retrouver : « annonceur », « expert cité »…")
+    label = models.CharField(
+        "destinataire", max_length=120, blank=True, help_text="Pour vous y retrouver : « annonceur », « expert cité »…"
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="créé par", null=True, on_delete=models.SET_NULL, related_name="+"
     )

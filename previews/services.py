@@ -1,19 +1,12 @@
 """Writes and look-ups of preview links: create, resolve a URL key, count a use, revoke."""
 
-import hashlib
-import secrets
-
-from django.core import signing
 from django.db.models import F
 from django.utils import timezone
 
+from newsroom.secret_links import digest_for_token, new_secret
 from previews.models import DEFAULT_LIFETIME, PreviewLink
 
 SALT = "previews.link"
-
-
-def _digest(key: str) -> str:
-    return hashlib.sha256(key.encode()).hexdigest()
 
 
 def is_embargoed(page, *, now=None) -> bool:
@@ -26,25 +19,24 @@ def is_embargoed(page, *, now=None) -> bool:
 def link_create(*, page, user, label="", lifetime=DEFAULT_LIFETIME, allow_embargoed=False) -> tuple[PreviewLink, str]:
     """A new link for `page` and its URL token (random 32 bytes, signed with SECRET_KEY). The token is
     returned once and never stored: only its digest is."""
-    key = secrets.token_urlsafe(32)
+    digest, token = new_secret(salt=SALT)
     link = PreviewLink.objects.create(
         page=page,
-        key_digest=_digest(key),
+        key_digest=digest,
         label=label,
         created_by=user,
         expires_at=timezone.now() + lifetime,
         allow_embargoed=allow_embargoed,
     )
-    return link, signing.Signer(salt=SALT).sign(key)
+    return link, token
 
 
 def link_for_token(token: str) -> PreviewLink | None:
     """The link a URL token names, or None when its signature is wrong (no query) or it is unknown."""
-    try:
-        key = signing.Signer(salt=SALT).unsign(token)
-    except signing.BadSignature:
+    digest = digest_for_token(token, salt=SALT)
+    if digest is None:
         return None
-    return PreviewLink.objects.select_related("page").filter(key_digest=_digest(key)).first()
+    return PreviewLink.objects.select_related("page").filter(key_digest=digest).first()
 
 
 def link_record_use(link: PreviewLink) -> None:
