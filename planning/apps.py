@@ -7,3 +7,6 @@ class PlanningConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "planning"
     verbose_name = "Planning de la rédaction"
+
+    def ready(self):
+        from planning import receivers  # noqa: F401 - connects the receivers

@@ -166,3 +166,20 @@ def test_ics_feeds_per_person_and_for_the_desk_are_private_and_revocable(client,
     assert client.get(f"/planning/agenda/{desk_token}.ics").status_code == 200
     assert client.get(f"/planning/agenda/{desk_token[:-2]}zz.ics").status_code == 404
     assert CalendarFeed.objects.filter(revoked_at__isnull=True).count() == 1
+
+
+def test_the_plan_follows_its_article_through_review_and_publication(plan, journalist, author):
+    from wagtail.models import Workflow
+
+    from planning.services import plan_start_draft
+
+    page = plan_start_draft(plan=plan, user=journalist)
+    page.chapo = "Un chapô."
+    page.save_revision(user=journalist)
+    Workflow.objects.get(name="Relecture").start(page, journalist)
+    plan.refresh_from_db()
+    assert plan.status == PlannedStory.Status.REVIEW
+
+    page.get_latest_revision().publish()
+    plan.refresh_from_db()
+    assert plan.status == PlannedStory.Status.PUBLISHED
