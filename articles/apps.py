@@ -8,6 +8,6 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Articles"
 
     def ready(self):
-        from articles import public_paths, signals  # noqa: F401 - connects the receivers
+        from articles import plan_bylines, public_paths, signals  # noqa: F401 - connects the receivers
 
         public_paths.register()

@@ -6,7 +6,8 @@ a dashboard costs the same with ten articles or ten thousand. Times are Paris da
 
 import datetime
 
-from django.db.models import CharField, OuterRef, Subquery
+from django.db.models import CharField, DateTimeField, OuterRef, Subquery
+from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast
 from django.utils import timezone
 
@@ -16,6 +17,8 @@ from articles.models import ArticlePage, SectionPage
 from newsroom.health import overdue_scheduled_revisions
 
 LIST_LIMIT = 10
+# « Embargos levés bientôt »: embargoes ending within this time.
+EMBARGO_SOON = datetime.timedelta(days=3)
 
 
 def paris_day_bounds(day_offset: int = 0, *, now=None) -> tuple[datetime.datetime, datetime.datetime]:
@@ -70,6 +73,15 @@ def _published_today(owner=None):
     return list(pages.order_by("-first_published_at")[:LIST_LIMIT])
 
 
+def _embargoes_lifting_soon(*, now=None):
+    """Articles whose embargo (in their latest version, where the editor writes it) ends within
+    EMBARGO_SOON, soonest first (one query: the JSON field is read in the database)."""
+    now = now or timezone.now()
+    embargo = Cast(KeyTextTransform("embargo_until", "latest_revision__content"), DateTimeField())
+    pages = _articles().annotate(embargo=embargo).filter(embargo__gt=now, embargo__lte=now + EMBARGO_SOON)
+    return list(pages.order_by("embargo")[:LIST_LIMIT])
+
+
 def journalist_dashboard(*, user) -> dict:
     """« Écrire un article » per rubrique, my drafts, mine in review or sent back, my scheduled, mine published today."""
     in_workflow = WorkflowState.objects.filter(status__in=[WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES]).values(
@@ -88,7 +100,8 @@ def journalist_dashboard(*, user) -> dict:
 
 
 def editor_dashboard() -> dict:
-    """To review (with the row's actions), scheduled today and tomorrow, late schedules, published today."""
+    """To review (with the row's actions), scheduled today and tomorrow, late schedules, embargoes
+    lifting soon, published today."""
     today_start, _ = paris_day_bounds()
     _, tomorrow_end = paris_day_bounds(1)
     late_ids = overdue_scheduled_revisions().values("object_id")
@@ -96,6 +109,7 @@ def editor_dashboard() -> dict:
         "to_review": _workflow_rows(status=WorkflowState.STATUS_IN_PROGRESS),
         "scheduled_soon": _scheduled(today_start, tomorrow_end),
         "late": list(_articles().filter(text_id__in=late_ids)[:LIST_LIMIT]),
+        "embargoes_soon": _embargoes_lifting_soon(),
         "published_today": _published_today(),
     }
 

@@ -133,3 +133,15 @@ def hide_menus_journalists_never_use(request, menu_items):
     """A journalist's sidebar shows what their day needs (see JOURNALIST_HIDDEN_MENUS)."""
     if dashboard.role_of(request.user) == {"journaliste"}:
         menu_items[:] = [item for item in menu_items if item.name not in JOURNALIST_HIDDEN_MENUS]
+
+
+@hooks.register("construct_image_chooser_queryset")
+def partner_logos_only_for_sales(images, request):
+    """The image chooser of an article shows no partner logo: the « Partenaires » collection is the
+    sales team's (they choose logos in the partner form). Superusers still see everything."""
+    from partners.forms import PARTNER_COLLECTION
+
+    user = request.user
+    if user.is_superuser or user.groups.filter(name="Commercial").exists():
+        return images
+    return images.exclude(collection__name=PARTNER_COLLECTION)

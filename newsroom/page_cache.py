@@ -44,7 +44,7 @@ VERSION_PREFIX = "newsroom:page-version:"
 GENERATION_KEY = "newsroom:page-generation"
 HEADER = "X-Cache"
 # Paths that are never pages for readers (the static and media prefixes are added from settings).
-EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/health/", "/partenaires/", "/_util/")
+EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/health/", "/partenaires/", "/_util/", "/apercu/", "/planning/")
 VARIANTS_PREFIX = "newsroom:page-variants:"
 # Campaign tags that no view reads: stripped from the key so a shared link does not miss the cache,
 # and from the request the page is rendered for, so a stored page never shows them (finding 5 of

@@ -17,6 +17,8 @@ urlpatterns = [
     path("health/", health.health_view, name="health"),
     path("partenaires/", include("partners.urls")),
     path("", include("audience.urls")),
+    path("apercu/", include("previews.urls")),
+    path("planning/", include("planning.urls")),
     path("api/v2/", api_router.urls),
     path("", include("articles.feed_urls")),
     path("", include("articles.search_urls")),

@@ -295,6 +295,9 @@ def listing_urls() -> dict[str, str]:
         "search-emoji": "/recherche/?q=%F0%9F%A4%96",
         "search-page-2": "/recherche/?q=ia&page=2",
         "not-found": "/cette-page-n-existe-pas/",
+        # Secret links (previews/, planning/): an unknown token gets their French refusal page.
+        "route:preview-unknown": "/apercu/lien-inconnu/",
+        "route:calendar-unknown": "/planning/agenda/inconnu.ics",
     }
     return urls
 

@@ -8,7 +8,9 @@ there; every other N+1 stays an error everywhere.
 
 from zeal import zeal_context, zeal_ignore
 
-ADMIN_PREFIX = "/admin/"
+# Preview links render a revision through Wagtail's own `with_content_json`, which checks each
+# foreign key of the stored JSON with its own `.get()` (latest and live revision: a fixed two).
+ADMIN_PREFIXES = ("/admin/", "/apercu/")
 ADMIN_ALLOWLIST = [
     {"model": "*", "field": "get()"},
     {"model": "articles.ArticleTag", "field": "tag"},
@@ -24,7 +26,7 @@ class ZealMiddleware:
 
     def __call__(self, request):
         with zeal_context():
-            if request.path.startswith(ADMIN_PREFIX):
+            if request.path.startswith(ADMIN_PREFIXES):
                 with zeal_ignore(ADMIN_ALLOWLIST):
                     return self.get_response(request)
             return self.get_response(request)

@@ -58,9 +58,10 @@ sub vcl_recv {
     if (req.http.Authorization) {
         return (pass);
     }
-    # The admin, the health check and the partner click counter must always reach the app
+    # The admin, the health check, the partner click counter, preview links and private calendar
+    # feeds must always reach the app
     # (the app already marks them uncacheable; this saves a useless lookup).
-    if (req.url ~ "^/(admin|health|partenaires)(/|\?|$)") {
+    if (req.url ~ "^/(admin|health|partenaires|apercu|planning)(/|\?|$)") {
         return (pass);
     }
     # A session or CSRF cookie (Django's sessionid and csrftoken) means someone who may see

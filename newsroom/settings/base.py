@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     "api",
     "webhooks",
     "audience",
+    "previews",
+    "planning",
     "django_tasks",
     "django_tasks_db",
     # Not "rest_framework": its app only serves the browsable HTML API, which neither the read

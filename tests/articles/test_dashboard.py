@@ -60,19 +60,39 @@ def test_dashboard_queries_do_not_grow_with_the_articles(newsroom_day, journalis
 
     with django_assert_num_queries(8):
         dashboard.journalist_dashboard(user=journalist)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         lists = dashboard.editor_dashboard()
     assert len(lists["to_review"]) == 7
 
 
 def test_the_editor_dashboard_lists_what_to_review_and_schedules(newsroom_day, django_assert_num_queries):
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         lists = dashboard.editor_dashboard()
 
     assert titles(lists["to_review"]) == ["En relecture"]
     assert titles(lists["scheduled_soon"]) == ["Programmé demain"]
     assert titles(lists["published_today"]) == ["Publié ce matin"]
     assert lists["late"] == []
+
+
+def test_embargoes_lifting_within_three_days_are_listed_from_the_latest_version(section, editor, django_assert_num_queries):
+    import datetime
+
+    from django.utils import timezone
+
+    soon = timezone.now() + datetime.timedelta(days=2)
+    factories.make_article(section=section, publish=False, title="Levé après-demain", embargo_until=soon)
+    factories.make_article(section=section, publish=False, title="Levé dans dix jours", embargo_until=soon + datetime.timedelta(days=8))
+    later = factories.make_article(section=section, publish=False, title="Embargo posé dans un brouillon")
+    draft = later.get_latest_revision_as_object()
+    draft.embargo_until = soon + datetime.timedelta(hours=1)
+    draft.save_revision()
+
+    # Five: nothing to review, so the review list's page query is skipped (an empty IN).
+    with django_assert_num_queries(5):
+        lists = dashboard.editor_dashboard()
+
+    assert titles(lists["embargoes_soon"]) == ["Levé après-demain", "Embargo posé dans un brouillon"]
 
 
 def test_the_journalist_home_shows_write_buttons_and_comments(client, newsroom_day, journalist, section):
@@ -127,3 +147,16 @@ def test_journalists_do_not_see_menus_they_never_use(client, journalist, editor)
     for name in ("reports", "help"):
         assert f'"name": "{name}"' not in journalist_menu
         assert f'"name": "{name}"' in editor_menu
+
+
+def test_wagtail_checks_panel_shows_the_publishing_checklist(client, section, editor):
+    article = factories.make_article(section=section, publish=False, title="Sans image")
+    draft = article.get_latest_revision_as_object()
+    draft.chapo = ""
+    draft.save_revision(clean=False)
+    client.force_login(editor)
+
+    html = client.get(f"/admin/pages/{article.pk}/edit/").content.decode()
+
+    panel = html.split("data-checks-publishing-checklist", 1)[1].split("</div>", 1)[0]
+    assert "À corriger avant de publier" in panel and "chapô" in panel.lower()
