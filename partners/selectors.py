@@ -48,5 +48,16 @@ def click_url(partner: Partner, placement: str) -> str:
         return partner.url
 
 
+def impressions_url(partners, placement: str) -> str:
+    """Where the block's script reports the logos it showed; "" when the route is not mounted."""
+    if not partners:
+        return ""
+    try:
+        base = reverse("partners:impressions", kwargs={"placement": placement})
+    except NoReverseMatch:
+        return ""
+    return f"{base}?p={'.'.join(str(partner.pk) for partner in partners)}"
+
+
 def placement_values() -> set[str]:
     return {value for value, _label in Placement.choices}
