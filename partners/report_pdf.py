@@ -41,6 +41,9 @@ def html_to_pdf(html: str) -> bytes:
             path = static_file(url)
             if path is None:
                 raise ValueError(f"Ressource refusée dans un PDF : {url}")
-            return super().fetch(path.as_uri(), headers)
+            response = super().fetch(path.as_uri(), headers)
+            # Relative URLs inside (a stylesheet's fonts) resolve against /static/, not the disk path.
+            response.url = url
+            return response
 
     return HTML(string=html, base_url=BASE_URL, url_fetcher=LocalOnlyFetcher(allowed_protocols=["file"])).write_pdf()
