@@ -50,6 +50,7 @@ NOT_CHECKED_ROUTES = {
     "wagtailcore_login",
     "health",  # JSON for monitors
     "click",  # partner click redirect
+    "impressions",  # partner impressions: a POST from the block's script, no page
     None,  # /media/ files
 }
 # Prefixes of non-public URL trees (the admin and its own views).
@@ -315,7 +316,19 @@ def public_urls(site: RealisticSite) -> dict[str, str]:
     urls |= {f"corpus:{pk}": url for pk, url in _urls_of(site.corpus_article_ids[::40])}
     urls |= routable_urls(site) | listing_urls() | feed_urls(site) | sitemap_urls() | parameterless_public_urls()
     urls |= api_detail_urls(site)
+    urls |= partner_report_urls()
     return urls
+
+
+def partner_report_urls() -> dict[str, str]:
+    """A partner's report page and its PDF, through a freshly signed link (partners/report_links.py)."""
+    from partners.models import Partner, paris_today
+    from partners.report_links import report_url
+
+    partner = Partner.objects.filter(archived=False).order_by("pk").first()
+    today = paris_today()
+    url = report_url(partner, start=today - datetime.timedelta(days=29), end=today)
+    return {"partner-report": url, "partner-report-pdf": f"{url}pdf/"}
 
 
 def api_detail_urls(site: RealisticSite) -> dict[str, str]:
