@@ -129,7 +129,7 @@ def line_chart(figures: Figures, *, title: str, unit: str = "clics") -> Chart:
     y_ticks = [Tick(position=y_of(value), label=french_integer(value)) for value in range(0, top_value + 1, step)]
     names = ", ".join(series.name for series in figures.series) or "aucun partenaire"
     description = (
-        f"{french_integer(figures.total)} {unit} du {short_label(figures.keys[0], 'day')} {figures.keys[0].year} "
+        f"{french_integer(figures.total)} {unit if figures.total > 1 else unit.rstrip('s')} du {short_label(figures.keys[0], 'day')} {figures.keys[0].year} "
         f"au {short_label(figures.end, 'day')} {figures.end.year} ({names}), "
         f"contre {french_integer(figures.previous_total)} sur la période précédente. Détail dans le tableau qui suit."
     )
