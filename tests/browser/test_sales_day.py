@@ -36,7 +36,9 @@ def wait_for(condition, what: str):
 def test_sales_day_from_a_logo_shown_to_a_partner_report(live_server, new_context, log_in, screenshot, section, sales):
     base = live_server.url
     today = paris_today()
-    partner = make_partner(name="pricefactory.fr", url="https://pricefactory.example/offre", on_home=True, active_until=today + datetime.timedelta(days=6))
+    partner = make_partner(
+        name="pricefactory.fr", url="https://pricefactory.example/offre", on_home=True, active_until=today + datetime.timedelta(days=6)
+    )
     make_partner(name="stereance.com", on_site=True)
 
     # 1. A reader sees the block (its script reports the logos shown) and clicks a logo.
@@ -64,8 +66,9 @@ def test_sales_day_from_a_logo_shown_to_a_partner_report(live_server, new_contex
     screenshot(page, "sales-list.png")
     with page.expect_download() as download:
         page.get_by_role("link", name="Exporter (CSV)").click()
-    rows = list(csv.reader(io.StringIO(open(download.value.path(), encoding="utf-8-sig").read()), delimiter=";"))  # noqa: SIM115, PTH123
-    assert rows[0][0] == "Nom" and ["pricefactory.fr"] == [row[0] for row in rows if row[0] == "pricefactory.fr"]
+    text = download.value.path().read_text(encoding="utf-8-sig")  # the BOM is there: French Excel reads UTF-8
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert rows[0][0] == "Nom" and [row[0] for row in rows if row[0] == "pricefactory.fr"] == ["pricefactory.fr"]
 
     # 3. The chart: one line per partner, values written, the figures as a table.
     page.goto(f"{base}/admin/partenaires/statistiques/")
