@@ -38,6 +38,7 @@ class Placement(models.TextChoices):
     ARTICLE = "article", "Pages article"
     SECTION = "rubrique", "Rubriques choisies"
     CONTENT = "contenu", "Bloc inséré dans un article"
+    SPONSORSHIP = "parrainage", "Parrainage d'une rubrique ou d'un sujet"
 
 
 class Tier(models.TextChoices):

@@ -89,7 +89,7 @@ def partner_impressions(request, placement: str):
         return HttpResponse("Emplacement ou liste de partenaires illisible.", status=400, content_type="text/plain; charset=utf-8")
     if not is_bot(request.headers.get("User-Agent", "")):
         shown = Partner.objects.active().filter(pk__in=ids)
-        if placement not in (Placement.SECTION, Placement.CONTENT):  # those depend on the page: any active partner
+        if placement not in (Placement.SECTION, Placement.CONTENT, Placement.SPONSORSHIP):  # those depend on the page: any active partner
             shown = shown.for_placement(placement)
         fresh = [
             pk

@@ -9,7 +9,7 @@ from django.utils.safestring import mark_safe
 
 from partners.charts import french_integer
 from partners.models import Placement, paris_today
-from partners.selectors import click_url, impressions_url, partners_for_block
+from partners.selectors import click_url, impressions_url, partners_for_block, sponsors_of
 from partners.services import block_cache_generation
 
 register = template.Library()
@@ -87,3 +87,21 @@ def french_percent(value) -> str:
     if value is None:
         return "—"
     return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",") + "\u00a0%"
+
+
+@register.simple_tag
+def sponsorship(kind: str, name: str, section=None, tag=None):
+    """« Rubrique IA en partenariat avec X » (or « Sujet … ») when a partner sponsors it today; nothing otherwise.
+
+    `kind` is the word shown (« Rubrique », « Sujet »); pass `section=page` or `tag=tag`. Cached
+    like the partner block (same generation, bumped by any partner change): a warm page pays no query.
+    """
+    section_id, tag_id = getattr(section, "pk", None), getattr(tag, "pk", None)
+    key = f"partners:sponsorship:{block_cache_generation()}:{section_id or 0}:{tag_id or 0}:{paris_today().isoformat()}:{zlib.crc32(f'{kind}|{name}'.encode())}"
+    html = cache.get(key)
+    if html is None:
+        partners = sponsors_of(section_id=section_id, tag_id=tag_id)
+        context = {"kind": kind, "name": name, "partners": partners, "seen_url": impressions_url(partners, Placement.SPONSORSHIP)}
+        html = render_to_string("partners/sponsorship.html", context)
+        cache.set(key, html, BLOCK_CACHE_SECONDS)
+    return mark_safe(html)  # noqa: S308 - rendered by our own autoescaping template
