@@ -66,6 +66,10 @@ def report_context(request, token: str) -> dict:
     }
 
 
+def _gone(request, error: ReportLinkError):
+    return _private(TemplateResponse(request, "partners/report_invalid.html", {"message": error.message}, status=410))
+
+
 @never_cache
 @require_GET
 def partner_report(request, token: str):
@@ -73,7 +77,7 @@ def partner_report(request, token: str):
     try:
         context = report_context(request, token)
     except ReportLinkError as error:
-        return _private(TemplateResponse(request, "partners/report_invalid.html", {"message": error.message}, status=410))
+        return _gone(request, error)
     return _private(TemplateResponse(request, TEMPLATE, context))
 
 
@@ -84,7 +88,7 @@ def partner_report_pdf(request, token: str):
     try:
         context = report_context(request, token)
     except ReportLinkError as error:
-        return _private(TemplateResponse(request, "partners/report_invalid.html", {"message": error.message}, status=410))
+        return _gone(request, error)
     from partners.report_pdf import html_to_pdf
 
     html = render_to_string(TEMPLATE, {**context, "for_pdf": True}, request=request)
