@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.deconstruct import deconstructible
 
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -37,6 +38,7 @@ class Placement(models.TextChoices):
     ARTICLE = "article", "Pages article"
     SECTION = "rubrique", "Rubriques choisies"
     CONTENT = "contenu", "Bloc inséré dans un article"
+    SPONSORSHIP = "parrainage", "Parrainage d'une rubrique ou d'un sujet"
 
 
 class Tier(models.TextChoices):
@@ -45,7 +47,22 @@ class Tier(models.TextChoices):
     COMMUNITY = "communaute", "Communauté"
 
 
-https_only = URLValidator(schemes=["https"], message="Saisissez une adresse complète en https:// (par exemple https://exemple.fr/).")
+@deconstructible
+class HttpsOnlyValidator:
+    """A partner's address must be https: says so plainly, before judging the rest of the address."""
+
+    message = "L'adresse doit commencer par https:// (par exemple https://exemple.fr/)."
+
+    def __call__(self, value):
+        if not str(value).lower().startswith("https://"):
+            raise ValidationError(self.message, code="https_required")
+        URLValidator(schemes=["https"], message="Saisissez une adresse complète, par exemple https://exemple.fr/.")(value)
+
+    def __eq__(self, other):
+        return isinstance(other, HttpsOnlyValidator)
+
+
+https_only = HttpsOnlyValidator()
 
 
 class PartnerQuerySet(models.QuerySet):
@@ -121,6 +138,21 @@ class Partner(RevisionMixin, index.Indexed, ClusterableModel):
         limit_choices_to={"depth": 3},
         help_text="Le bloc de ces rubriques (leur page) montre aussi ce partenaire.",
     )
+    sponsored_sections = ParentalManyToManyField(
+        "wagtailcore.Page",
+        verbose_name="rubriques parrainées",
+        blank=True,
+        related_name="+",
+        limit_choices_to={"depth": 3},
+        help_text="« Rubrique … en partenariat avec » ce partenaire, en tête de la rubrique, pendant ses dates.",
+    )
+    sponsored_tags = ParentalManyToManyField(
+        "taggit.Tag",
+        verbose_name="sujets parrainés",
+        blank=True,
+        related_name="+",
+        help_text="« Sujet … en partenariat avec » ce partenaire, en tête de la page du sujet, pendant ses dates.",
+    )
     note = models.TextField("note interne", blank=True, help_text="Jamais publiée : contrat, contact, conditions.")
     archived = models.BooleanField(
         "archivé", default=False, help_text="Un partenaire archivé n'apparaît plus nulle part ; ses statistiques restent."
@@ -146,6 +178,13 @@ class Partner(RevisionMixin, index.Indexed, ClusterableModel):
                 FieldPanel("sections", widget=forms.CheckboxSelectMultiple),
             ],
             heading="Emplacements",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("sponsored_sections", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("sponsored_tags"),
+            ],
+            heading="Parrainages",
         ),
         FieldPanel("note"),
     ]
@@ -184,9 +223,9 @@ class Partner(RevisionMixin, index.Indexed, ClusterableModel):
     is_active.boolean = True
     is_active.short_description = "visible aujourd'hui"
 
-    def status(self) -> str:
+    def status(self, *, today: datetime.date | None = None) -> str:
         """In French, for the admin list: « archivé », « programmé », « terminé » or « en ligne »."""
-        today = paris_today()
+        today = today or paris_today()
         if self.archived:
             return "archivé"
         if self.active_from > today:
@@ -199,21 +238,22 @@ class Partner(RevisionMixin, index.Indexed, ClusterableModel):
 
 
 class ClickCount(models.Model):
-    """Clicks on a partner's link, one row per partner, placement and Paris day.
+    """Impressions and clicks of a partner, one row per partner, placement and Paris day.
 
-    No visitor data at all (no IP, no user agent, no cookie): a counter is all a report needs.
+    No visitor data at all (no IP, no user agent, no cookie): counters are all a report needs.
     """
 
     partner = models.ForeignKey(Partner, verbose_name="partenaire", on_delete=models.CASCADE, related_name="click_counts")
     placement = models.CharField("emplacement", max_length=20, choices=Placement.choices)
     day = models.DateField("jour")
     clicks = models.PositiveIntegerField("clics", default=0)
+    impressions = models.PositiveIntegerField("affichages", default=0)
 
     class Meta:
-        verbose_name = "clics par jour"
-        verbose_name_plural = "clics par jour"
+        verbose_name = "statistiques par jour"
+        verbose_name_plural = "statistiques par jour"
         constraints = [models.UniqueConstraint(fields=["partner", "placement", "day"], name="partners_one_count_per_day")]
         indexes = [models.Index(fields=["day"])]
 
     def __str__(self):
-        return f"{self.partner} · {self.placement} · {self.day} : {self.clicks}"
+        return f"{self.partner} · {self.placement} · {self.day} : {self.impressions} affichages, {self.clicks} clics"

@@ -9,6 +9,10 @@ class PartnerForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        sections = self.fields.get("sections")
-        if sections is not None:
-            sections.queryset = sections.queryset.live().public().order_by("path")
+        for name in ("sections", "sponsored_sections"):
+            sections = self.fields.get(name)
+            if sections is not None:
+                sections.queryset = sections.queryset.live().public().order_by("path")
+        tags = self.fields.get("sponsored_tags")
+        if tags is not None:
+            tags.queryset = tags.queryset.order_by("name")

@@ -10,13 +10,15 @@ from newsroom.cache_purge import all_public_paths, live_public_pages, page_paths
 
 def placement_paths(partner) -> set[str]:
     """The pages where the partner's block shows today: every page for a site-wide partner, else
-    the home page and the chosen rubriques (none for an archived or out-of-dates partner)."""
+    the home page, the chosen and the sponsored rubriques (none for an archived or out-of-dates
+    partner), every page for a sponsored tag."""
     if partner.pk is None or not partner.is_active():
         return set()
-    if partner.on_site:
+    # Sponsored tags: their pages are the article side's routes, which partners do not know.
+    if partner.on_site or partner.sponsored_tags.exists():
         return all_public_paths(html_only=True)
     paths = {"/"} if partner.on_home else set()
-    section_ids = [section.pk for section in partner.sections.all()]
+    section_ids = [section.pk for section in partner.sections.all()] + [section.pk for section in partner.sponsored_sections.all()]
     if section_ids:
         paths |= page_paths(live_public_pages().filter(pk__in=section_ids))
     return paths

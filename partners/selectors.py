@@ -48,5 +48,29 @@ def click_url(partner: Partner, placement: str) -> str:
         return partner.url
 
 
+def sponsors_of(*, section_id: int | None = None, tag_id: int | None = None) -> list[Partner]:
+    """The partners sponsoring this rubrique (its page id) or this tag today, in the sales order
+    (one query): what the article side asks to write « Rubrique IA en partenariat avec … »."""
+    if section_id is None and tag_id is None:
+        return []
+    partners = Partner.objects.active()
+    partners = partners.filter(sponsored_sections=section_id) if section_id is not None else partners.filter(sponsored_tags=tag_id)
+    partners = list(partners.only("pk", "name", "url", "active_from", "active_until").distinct())
+    for partner in partners:
+        partner.click_url = click_url(partner, Placement.SPONSORSHIP)
+    return partners
+
+
+def impressions_url(partners, placement: str) -> str:
+    """Where the block's script reports the logos it showed; "" when the route is not mounted."""
+    if not partners:
+        return ""
+    try:
+        base = reverse("partners:impressions", kwargs={"placement": placement})
+    except NoReverseMatch:
+        return ""
+    return f"{base}?p={'.'.join(str(partner.pk) for partner in partners)}"
+
+
 def placement_values() -> set[str]:
     return {value for value, _label in Placement.choices}

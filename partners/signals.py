@@ -32,3 +32,9 @@ def partner_sections_changed(sender, **kwargs):
 def image_saved(sender, instance, **kwargs):
     # A logo's file or focal point may have changed: its old rendition is gone.
     block_cache_invalidate()
+
+
+@receiver(m2m_changed, sender=Partner.sponsored_sections.through)
+@receiver(m2m_changed, sender=Partner.sponsored_tags.through)
+def partner_sponsorships_changed(sender, **kwargs):
+    block_cache_invalidate()

@@ -1,24 +1,17 @@
 """Admin: partners as an orderable, exportable snippet, click reports, and a dashboard panel for sales."""
 
+from django.templatetags.static import static
+from django.utils.html import format_html
+
 from wagtail import hooks
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-import django_filters
-
+from partners.admin_list import LIST_DISPLAY, PartnerFilterSet, PartnerIndexView
 from partners.admin_views import PartnerReportViewSet, partner_policy
-from partners.models import Partner, Tier
+from partners.models import Partner
 from partners.reports import dashboard_figures
-
-
-class PartnerFilterSet(WagtailFilterSet):
-    tier = django_filters.ChoiceFilter(label="Niveau", choices=Tier.choices)
-
-    class Meta:
-        model = Partner
-        fields = ["tier", "archived", "on_site", "on_home", "on_articles"]
 
 
 class PartnerViewSet(SnippetViewSet):
@@ -27,9 +20,22 @@ class PartnerViewSet(SnippetViewSet):
     model = Partner
     icon = "pick"
     menu_label = "Partenaires"
-    list_display = ["name", "tier", "status", "active_from", "active_until", "updated_at"]
+    index_view_class = PartnerIndexView
+    list_display = LIST_DISPLAY
     list_export = ["name", "url", "tier", "status", "active_from", "active_until", "on_site", "on_home", "on_articles", "archived", "note"]
-    export_headings = {"status": "Statut"}
+    export_headings = {
+        "name": "Nom",
+        "url": "Adresse de destination",
+        "tier": "Niveau",
+        "status": "Statut",
+        "active_from": "Visible à partir du",
+        "active_until": "Visible jusqu'au",
+        "on_site": "Tout le site",
+        "on_home": "Page d'accueil",
+        "on_articles": "Pages article",
+        "archived": "Archivé",
+        "note": "Note interne",
+    }
     export_filename = "partenaires"
     filterset_class = PartnerFilterSet
     search_fields = ["name", "note"]
@@ -56,6 +62,11 @@ class PartnerDashboardPanel(Component):
 
     def get_context_data(self, parent_context=None):
         return dashboard_figures()
+
+
+@hooks.register("insert_global_admin_css")
+def partner_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin/partners.css"))
 
 
 @hooks.register("construct_homepage_panels")

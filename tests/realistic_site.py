@@ -52,6 +52,7 @@ NOT_CHECKED_ROUTES = {
     "health",  # JSON for monitors
     "most-read",  # « Les plus lus »: an HTML fragment the pages fetch, not a page (tests/audience)
     "click",  # partner click redirect
+    "impressions",  # partner impressions: a POST from the block's script, no page
     None,  # /media/ files
 }
 # Prefixes of non-public URL trees (the admin and its own views).
@@ -359,7 +360,7 @@ def public_urls(site: RealisticSite) -> dict[str, str]:
     urls |= {f"corpus:{pk}": url for pk, url in _urls_of(site.corpus_article_ids[::40])}
     urls |= routable_urls(site) | listing_urls() | feed_urls(site) | sitemap_urls() | parameterless_public_urls()
     urls |= api_detail_urls(site) | live_urls(site)
-    urls |= audience_urls()
+    urls |= audience_urls() | partner_report_urls()
     return urls
 
 
@@ -371,6 +372,17 @@ def live_urls(site: RealisticSite) -> dict[str, str]:
         "live:updates-since": f"/direct/{live.pk}/maj/?depuis=2",
         "live:feed": f"/direct/{live.pk}/flux/",
     }
+
+
+def partner_report_urls() -> dict[str, str]:
+    """A partner's report page and its PDF, through a freshly signed link (partners/report_links.py)."""
+    from partners.models import Partner, paris_today
+    from partners.report_links import report_url
+
+    partner = Partner.objects.filter(archived=False).order_by("pk").first()
+    today = paris_today()
+    url = report_url(partner, start=today - datetime.timedelta(days=29), end=today)
+    return {"partner-report": url, "partner-report-pdf": f"{url}pdf/"}
 
 
 def api_detail_urls(site: RealisticSite) -> dict[str, str]:

@@ -7,8 +7,9 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from partners.charts import french_integer
 from partners.models import Placement, paris_today
-from partners.selectors import click_url, partners_for_block
+from partners.selectors import click_url, impressions_url, partners_for_block, sponsors_of
 from partners.services import block_cache_generation
 
 register = template.Library()
@@ -60,3 +61,47 @@ def sponsor_label(partner) -> str:
 def partner_click_url(partner, placement: str = Placement.ARTICLE) -> str:
     """The counting redirect to a sponsor's site, for links marked `rel="sponsored noopener"`."""
     return click_url(partner, placement)
+
+
+@register.simple_tag
+def partner_impressions_url(partners, placement: str) -> str:
+    """The URL the block's script calls once the logos were on screen (static/js/partner-impressions.js)."""
+    return impressions_url(partners, placement)
+
+
+@register.filter
+def svg_number(value) -> str:
+    """A coordinate with a decimal point whatever the active language (French would print a comma)."""
+    return format(float(value), "g") if value is not None else "0"
+
+
+@register.filter
+def french_int(value) -> str:
+    """« 12 345 » (narrow no-break space)."""
+    return french_integer(int(value or 0))
+
+
+@register.filter
+def french_percent(value) -> str:
+    """« 12,5 % » (no-break space), « — » without impressions."""
+    if value is None:
+        return "—"
+    return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",") + "\u00a0%"
+
+
+@register.simple_tag
+def sponsorship(kind: str, name: str, section=None, tag=None):
+    """« Rubrique IA en partenariat avec X » (or « Sujet … ») when a partner sponsors it today; nothing otherwise.
+
+    `kind` is the word shown (« Rubrique », « Sujet »); pass `section=page` or `tag=tag`. Cached
+    like the partner block (same generation, bumped by any partner change): a warm page pays no query.
+    """
+    section_id, tag_id = getattr(section, "pk", None), getattr(tag, "pk", None)
+    key = f"partners:sponsorship:{block_cache_generation()}:{section_id or 0}:{tag_id or 0}:{paris_today().isoformat()}:{zlib.crc32(f'{kind}|{name}'.encode())}"
+    html = cache.get(key)
+    if html is None:
+        partners = sponsors_of(section_id=section_id, tag_id=tag_id)
+        context = {"kind": kind, "name": name, "partners": partners, "seen_url": impressions_url(partners, Placement.SPONSORSHIP)}
+        html = render_to_string("partners/sponsorship.html", context)
+        cache.set(key, html, BLOCK_CACHE_SECONDS)
+    return mark_safe(html)  # noqa: S308 - rendered by our own autoescaping template

@@ -32,14 +32,15 @@ SIZES = {
 ARTICLE = {"cold": 18, "warm": 10}
 # Listings, warm: site, home page, view restrictions of the page serving them (sections: loaded by
 # routing with it), count, teasers, bylines (+ the subject: author, tag). Cold as above.
-SECTION = {"cold": 15, "warm": 6}
 # Home page and rubriques, cold, add the running live pages of the « En direct » strip (1, then
-# kept in the shared cache: live/listing.py).
+# kept in the shared cache: live/listing.py); rubriques and tags, cold, also ask partners who
+# sponsors them (1, cached with the partner block).
+SECTION = {"cold": 16, "warm": 6}
 # The home page adds the chosen secondary stories (1) and the rubrique blocks (1: one window query
 # for every rubrique).
 HOME = {"cold": 18, "warm": 9}
 AUTHOR = {"cold": 15, "warm": 7}
-TAG = {"cold": 15, "warm": 7}
+TAG = {"cold": 16, "warm": 7}
 # The entity page adds its roles, deals, co-mentioned entities and tags.
 ENTITY = {"cold": 19, "warm": 11}
 

@@ -77,7 +77,7 @@ def test_no_personal_data_is_stored_or_set(client):
     response = click(client, partner)
 
     assert not response.cookies
-    assert [field.name for field in ClickCount._meta.get_fields()] == ["id", "partner", "placement", "day", "clicks"]
+    assert [field.name for field in ClickCount._meta.get_fields()] == ["id", "partner", "placement", "day", "clicks", "impressions"]
 
 
 def test_post_is_refused(client):
@@ -112,20 +112,20 @@ def test_the_visitor_counts_again_the_next_day_under_a_new_salt(client, monkeypa
 
     from django.core.cache import cache
 
-    from partners import click_guard
+    from newsroom import visitor_hash
 
     partner = make_partner()
     click(client, partner, address="198.51.100.7")
-    salts_before = {key for key in cache._cache if "click-salt" in key}
+    salts_before = {key for key in cache._cache if "visitor-hash:salt" in key}
 
     tomorrow = paris_today() + datetime.timedelta(days=1)
-    monkeypatch.setattr(click_guard, "paris_today", lambda: tomorrow)
+    monkeypatch.setattr(visitor_hash, "paris_day", lambda: tomorrow)
     monkeypatch.setattr("partners.services.paris_today", lambda: tomorrow)
     click(client, partner, address="198.51.100.7")
     click(client, partner, address="198.51.100.7")
 
     assert sorted(ClickCount.objects.filter(partner=partner).values_list("day", "clicks")) == [(paris_today(), 1), (tomorrow, 1)]
-    salts_after = {key for key in cache._cache if "click-salt" in key}
+    salts_after = {key for key in cache._cache if "visitor-hash:salt" in key}
     assert len(salts_after - salts_before) == 1  # tomorrow has its own salt
 
 

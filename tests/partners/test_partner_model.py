@@ -152,5 +152,5 @@ def test_admin_list_reorders_and_exports(client, sales):
 
     export = client.get("/admin/snippets/partners/partner/?export=csv")
     assert export.status_code == 200
-    body = b"".join(export.streaming_content).decode()
+    body = b"".join(export.streaming_content).decode("utf-8-sig")
     assert "Premier" in body and "Second" in body

@@ -293,6 +293,9 @@ SAMPLES = {
     "/admin/partenaires/statistiques/mois/": ("NNNYY", "NNNMM"),
     "/admin/partenaires/statistiques/mois/resultats/": ("NNNYY", "NNNMM"),
     "/admin/partenaires/statistiques/mois/?export=xlsx": ("NNNYY", "NNNMM"),
+    "/admin/partenaires/statistiques/semaine/": ("NNNYY", "NNNMM"),
+    "/admin/partenaires/statistiques/semaine/resultats/": ("NNNYY", "NNNMM"),
+    "/admin/partenaires/statistiques/lien/": ("NNNYY", "NNNYY"),
     # Paramètres › Webhooks (issue 13): the Rédaction en chef and superusers; the delivery log is read-only for all.
     # Audience (issue 16): the rédaction en chef prepares, edits and sends editions; sales see them and
     # the reads of sponsored articles; journalists neither.
