@@ -201,6 +201,9 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Who downloads an embed's thumbnail when an editor adds it (newsroom/embed_thumbnails.py): by
+# default HTTPS from the providers' image hosts only; tests name a fetcher for a local server.
+NEWSROOM_EMBED_THUMBNAIL_FETCHER = "newsroom.embed_thumbnails.fetch_from_provider"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_MODERATION_ENABLED = True
