@@ -64,3 +64,6 @@ class EmbedThumbnail(models.Model):
     class Meta:
         verbose_name = "vignette de contenu intégré"
         verbose_name_plural = "vignettes de contenus intégrés"
+
+    def __str__(self):
+        return f"Vignette de {self.embed_id}"

@@ -35,7 +35,7 @@ class Provider:
         provider = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802 - http.server's naming
+            def do_GET(self):
                 path = urlsplit(self.path).path
                 provider.hits.append(path)
                 if path == "/oembed":

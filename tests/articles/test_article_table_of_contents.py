@@ -29,7 +29,7 @@ def test_long_article_has_a_table_of_contents_whose_links_all_land(client, secti
     article = factories.make_article(section=section, body=body)
     html = client.get(article.url).content.decode()
 
-    toc = re.search(r'<nav class="toc" aria-labelledby="sommaire">(.*?)</nav>', html, re.S).group(1)
+    toc = re.search(r'<nav class="toc" aria-labelledby="sommaire">(.*?)</nav>', html, re.DOTALL).group(1)
     links = re.findall(r'href="#([^"]+)"', toc)
     assert links == ["des-acquisitions-avortees", "le-cas-de-ssi", "recruter-a-prix-dor", "sources-2", "recruter-a-prix-dor-2"]
     assert '<li class="toc__sub"><a href="#le-cas-de-ssi">Le cas de SSI</a></li>' in toc
