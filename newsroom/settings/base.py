@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "newsroom.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "newsroom.outage.DatabaseOutageMiddleware",
+    # Public HTML, feeds and JSON gzipped on the way out (after the page cache stored them plain).
+    "newsroom.compression.PublicGZipMiddleware",
     # Cache hits are answered here, before sessions, authentication or any database query.
     "newsroom.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
