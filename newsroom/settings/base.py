@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "demo",
     "api",
     "webhooks",
+    "guides",
     "django_tasks",
     "django_tasks_db",
     # Not "rest_framework": its app only serves the browsable HTML API, which neither the read
@@ -156,6 +157,9 @@ MEDIA_URL = env_str("DJANGO_MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 
 NEWSROOM_SERVE_MEDIA = env_bool("NEWSROOM_SERVE_MEDIA", True)
+# « Aide » (guides/): the Markdown guides, and the screenshots the browser tests save for them.
+NEWSROOM_GUIDES_DIR = BASE_DIR / "docs" / "guides"
+NEWSROOM_GUIDE_SCREENSHOTS = Path(env_str("NEWSROOM_GUIDE_SCREENSHOTS", str(BASE_DIR / "test-artifacts" / "screenshots" / "guides")))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
