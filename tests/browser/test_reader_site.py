@@ -14,26 +14,17 @@ from demo import factories
 from newsroom.models import EmbedThumbnail
 from pages.models import SimplePage
 from tests.browser.test_accessibility import axe_violations
-from tests.oembed_provider import VIDEO_URL, Provider
+from tests.oembed_provider import VIDEO_URL
 
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 LIGHT_PAPER, DARK_PAPER = "rgb(251, 250, 247)", "rgb(17, 19, 24)"
 
 
-@pytest.fixture(scope="module")
-def provider():
-    server = Provider()
-    yield server
-    server.close()
-
-
 @pytest.fixture
-def youtube_embed(provider, settings):
+def youtube_embed(local_oembed_provider):
     """The video as the editor adds it: Wagtail's oEmbed finder asks the (local) provider once, and
     our server copies the thumbnail it names (tests/oembed_provider.py)."""
-    settings.WAGTAILEMBEDS_FINDERS = provider.finders
-    settings.NEWSROOM_EMBED_THUMBNAIL_FETCHER = "tests.oembed_provider.fetch_from_local_provider"
     embed = get_embed(VIDEO_URL)
     assert EmbedThumbnail.objects.filter(embed=embed).exists()
     return embed
