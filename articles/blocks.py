@@ -46,6 +46,11 @@ class HeadingBlock(blocks.StructBlock):
         description = "Un intertitre qui découpe l'article en parties (h2) ou sous-parties (h3)."
         preview_value = {"text": "Des acquisitions avortées", "level": "h2"}
 
+    def toc_entry(self, raw: dict) -> tuple[str, int]:
+        """(text, level) for the article's « Sommaire » (newsroom/outline.py)."""
+        raw = raw or {}
+        return raw.get("text") or "", 3 if raw.get("level") == "h3" else 2
+
 
 class QuoteBlock(blocks.StructBlock):
     """A quotation set apart from the text, with who said it."""

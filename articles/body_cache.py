@@ -18,7 +18,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
 # Bump when a block template or the typography changes what a body renders to.
-RENDER_VERSION = 1
+RENDER_VERSION = 2
 TIMEOUT = 7 * 24 * 3600
 
 

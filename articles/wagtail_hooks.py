@@ -123,9 +123,9 @@ def embargo_log_actions(actions):
 
 
 # Menus a journalist never uses: the generic snippet list (authors are under « Rédaction »), Wagtail's
-# reports (locked pages, workflows, site history: the rédaction en chef's tools) and the link to
-# Wagtail's English editor guide. Permissions stay as they are: this only declutters the menu.
-JOURNALIST_HIDDEN_MENUS = frozenset({"snippets", "reports", "help"})
+# reports (locked pages, workflows, site history: the rédaction en chef's tools). « Aide » stays: it
+# holds our French guides (guides/). Permissions stay as they are: this only declutters the menu.
+JOURNALIST_HIDDEN_MENUS = frozenset({"snippets", "reports"})
 
 
 @hooks.register("construct_main_menu")

@@ -20,3 +20,12 @@ class NewsroomConfig(AppConfig):
         # Our receivers are connected by importing the module; Wagtail's own per-page purges are not
         # wanted on top of them (the settings make its app ready before this one).
         cache_signals.disconnect_wagtail_frontend_cache_handlers()
+
+        # An embed's thumbnail is fetched once, when Wagtail stores the provider's oEmbed answer.
+        from django.db.models.signals import post_save
+
+        from wagtail.embeds.models import Embed
+
+        from newsroom.embed_thumbnails import on_embed_saved
+
+        post_save.connect(on_embed_saved, sender=Embed, dispatch_uid="newsroom-embed-thumbnail")

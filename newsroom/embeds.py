@@ -3,7 +3,8 @@
 A video block never renders the provider's iframe. It renders a facade (provider, title, a
 button naming who sets cookies, and a plain link for readers without JavaScript); the player is
 created by static/js/embeds.js only when the reader clicks. Until then the page makes no request
-to the provider: no iframe, no thumbnail from its servers, no script.
+to the provider: no iframe, no thumbnail from its servers (ours is a local copy made when the
+editor added the block: newsroom/embed_thumbnails.py), no script.
 """
 
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ class Facade:
     url: str
     player_src: str | None
     is_video: bool
+    thumbnail: object = None  # the local copy of the provider's thumbnail (a Wagtail image), if any
 
     @property
     def button_label(self) -> str:
@@ -79,4 +81,13 @@ def facade_for(embed_value) -> Facade | None:
     src, iframe_title = player_src(html)
     provider = getattr(embed, "provider_name", "") or (urlsplit(url).hostname or "un site tiers").removeprefix("www.")
     title = getattr(embed, "title", "") or iframe_title or "Contenu intégré"
-    return Facade(provider=provider, title=title, url=url, player_src=src, is_video=getattr(embed, "type", "video") == "video")
+    from newsroom.embed_thumbnails import thumbnail_of
+
+    return Facade(
+        provider=provider,
+        title=title,
+        url=url,
+        player_src=src,
+        is_video=getattr(embed, "type", "video") == "video",
+        thumbnail=thumbnail_of(embed),
+    )

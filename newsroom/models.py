@@ -3,6 +3,8 @@
 from django.db import models
 
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting, register_setting
+from wagtail.embeds.models import Embed
+from wagtail.images import get_image_model_string
 
 
 @register_setting(icon="site")
@@ -51,3 +53,17 @@ class TwoFactorPolicy(BaseGenericSetting):
 
     def __str__(self):
         return "Double authentification"
+
+
+class EmbedThumbnail(models.Model):
+    """The local copy of an embed's thumbnail (one per stored oEmbed answer; newsroom/embed_thumbnails.py)."""
+
+    embed = models.OneToOneField(Embed, on_delete=models.CASCADE, related_name="local_thumbnail")
+    image = models.ForeignKey(get_image_model_string(), on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = "vignette de contenu intégré"
+        verbose_name_plural = "vignettes de contenus intégrés"
+
+    def __str__(self):
+        return f"Vignette de {self.embed_id}"

@@ -29,6 +29,10 @@ class SubheadingBlock(blocks.CharBlock):
         description = "Un intertitre (h2) qui découpe la page en parties."
         preview_value = "Éditeur du site"
 
+    def toc_entry(self, raw: str) -> tuple[str, int]:
+        """(text, level) for the page's « Sommaire » (newsroom/outline.py)."""
+        return raw or "", 2
+
 
 class NoticeBlock(blocks.StructBlock):
     """A boxed notice: a placeholder to fill in, or a point readers must not miss."""

@@ -3,7 +3,6 @@
 
 from django.db import models
 from django.utils import timezone
-from django.utils.text import slugify
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -40,10 +39,6 @@ class SimplePage(ReservedSlugMixin, Page):
     def can_create_at(cls, parent):
         """Only directly under a site's home page (without naming its page type: floors)."""
         return super().can_create_at(parent) and parent.is_site_root()
-
-    def headings(self) -> list[tuple[str, str]]:
-        """(anchor, text) of every sub-heading, for the table of contents (same slug as the block)."""
-        return [(slugify(block.value), block.value) for block in self.body or [] if block.block_type == "subheading"]
 
 
 @register_setting(icon="doc-full")

@@ -91,3 +91,22 @@ def _no_n_plus_one(settings, _zeal_patched):
     settings.MIDDLEWARE = ["tests.zeal_middleware.ZealMiddleware", *settings.MIDDLEWARE]
     with zeal_ignore(ZEAL_ALLOWLIST):
         yield
+
+
+@pytest.fixture(scope="session")
+def oembed_provider():
+    """A local YouTube stand-in (oEmbed endpoint and thumbnail host over real HTTP)."""
+    from tests.oembed_provider import Provider
+
+    server = Provider()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def local_oembed_provider(oembed_provider, settings):
+    """Wagtail's oEmbed finder and our thumbnail fetcher pointed at `oembed_provider`."""
+    settings.WAGTAILEMBEDS_FINDERS = oembed_provider.finders
+    settings.NEWSROOM_EMBED_THUMBNAIL_FETCHER = "tests.oembed_provider.fetch_from_local_provider"
+    oembed_provider.hits.clear()
+    return oembed_provider

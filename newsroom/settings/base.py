@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "audience",
     "previews",
     "planning",
+    "guides",
     "django_tasks",
     "django_tasks_db",
     # Not "rest_framework": its app only serves the browsable HTML API, which neither the read
@@ -73,6 +74,8 @@ MIDDLEWARE = [
     # Read replicas (only with DATABASE_REPLICA_URLS, inserted here below): outside the outage
     # middleware, so that a request whose replica failed can be served again from the primary.
     "newsroom.outage.DatabaseOutageMiddleware",
+    # Public HTML, feeds and JSON gzipped on the way out (after the page cache stored them plain).
+    "newsroom.compression.PublicGZipMiddleware",
     # Cache hits are answered here, before sessions, authentication or any database query.
     "newsroom.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -172,6 +175,9 @@ MEDIA_URL = env_str("DJANGO_MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 
 NEWSROOM_SERVE_MEDIA = env_bool("NEWSROOM_SERVE_MEDIA", True)
+# « Aide » (guides/): the Markdown guides, and the screenshots the browser tests save for them.
+NEWSROOM_GUIDES_DIR = BASE_DIR / "docs" / "guides"
+NEWSROOM_GUIDE_SCREENSHOTS = Path(env_str("NEWSROOM_GUIDE_SCREENSHOTS", str(BASE_DIR / "test-artifacts" / "screenshots" / "guides")))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -219,6 +225,9 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Who downloads an embed's thumbnail when an editor adds it (newsroom/embed_thumbnails.py): by
+# default HTTPS from the providers' image hosts only; tests name a fetcher for a local server.
+NEWSROOM_EMBED_THUMBNAIL_FETCHER = "newsroom.embed_thumbnails.fetch_from_provider"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_MODERATION_ENABLED = True

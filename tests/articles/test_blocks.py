@@ -32,7 +32,7 @@ def test_block_preview_renders_in_the_admin(client, superuser, section, name):
     assert "css/site.css" in html
     expected = {
         "paragraph": "jeunes pousses",
-        "heading": "<h2>Des acquisitions avortées</h2>",
+        "heading": '<h2 id="des-acquisitions-avortees">Des acquisitions avortées</h2>',
         "quote": "<blockquote>",
         "image": "<img",
         "embed": "Une vidéo intégrée",

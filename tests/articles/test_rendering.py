@@ -91,8 +91,8 @@ def test_article_page_shows_every_field_and_block(client, section, author, youtu
     assert "Une illustration" in page and "Illustration Newsroom" in page
     # Each block type.
     assert "<p>Premier paragraphe avec <b>du gras</b>.</p>" in page
-    assert "<h2>Des acquisitions avortées</h2>" in page
-    assert "<h3>Un détail</h3>" in page
+    assert '<h2 id="des-acquisitions-avortees">Des acquisitions avortées</h2>' in page
+    assert '<h3 id="un-detail">Un détail</h3>' in page
     assert "<blockquote><p>Tout se joue sur les talents.</p></blockquote>" in page
     assert "<figcaption>Une chercheuse</figcaption>" in page
     assert 'alt="Un graphique des salaires"' in page and "La courbe" in page

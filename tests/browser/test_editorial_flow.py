@@ -48,12 +48,15 @@ def test_journalist_writes_editor_publishes_reader_reads(
     desk = new_context().new_page()
     log_in(desk, journalist.username)
     desk.goto(f"{base}/admin/pages/")
+    # Screenshots under guides/ illustrate docs/guides/ (the guide test checks each one is made here).
+    screenshot(desk, "guides/journaliste-1-rubriques.png")
     rubrique = desk.get_by_role("row").filter(has=desk.get_by_role("link", name="Business", exact=True))
     rubrique.get_by_role("button", name=re.compile(r"Plus d’options pour «\s*Business\s*»")).click()
     rubrique.get_by_role("link", name="Ajouter une sous-page", exact=True).click()
     # A rubrique only takes articles: Wagtail goes straight to the new article's form.
     expect(desk).to_have_url(re.compile(r"/admin/pages/add/articles/articlepage/\d+/"))
     autosave = AutosaveWatcher(desk)
+    screenshot(desk, "guides/journaliste-2-nouvel-article.png")
 
     desk.get_by_role("textbox", name="Surtitre").fill(KICKER)
     desk.get_by_role("textbox", name=re.compile(r"^Titre")).fill(HEADLINE)
@@ -109,12 +112,14 @@ def test_journalist_writes_editor_publishes_reader_reads(
     desk.get_by_role("button", name="Plus d'actions").click()
     submit = desk.get_by_role("button", name="Soumettre à Relecture")
     expect(submit).to_be_visible()
+    screenshot(desk, "guides/journaliste-3-soumettre.png")
     expect(desk.get_by_role("button", name=re.compile("Publier"))).to_have_count(0)
     autosave.wait_until_quiet()
     submit.click()
     submitted = desk.get_by_text("a été soumise pour modération")
     expect(submitted.or_(desk.get_by_text("du fait d'erreurs de validation"))).to_be_visible()
     assert submitted.is_visible(), f"the submission failed: {_form_errors(desk)}"
+    screenshot(desk, "guides/journaliste-4-soumis.png")
 
     article = ArticlePage.objects.get(title=HEADLINE)
     assert not article.live

@@ -4,37 +4,30 @@ at desktop and phone widths in both themes (screenshots in test-artifacts/screen
 from django.core.management import call_command
 from django.test import override_settings
 
-from wagtail.embeds.embeds import get_embed_hash
-from wagtail.embeds.models import Embed
+from wagtail.embeds.embeds import get_embed
 
 import pytest
 from playwright.sync_api import expect
 
 from articles.models import ArticlePage, SectionPage
 from demo import factories
+from newsroom.models import EmbedThumbnail
 from pages.models import SimplePage
 from tests.browser.test_accessibility import axe_violations
+from tests.oembed_provider import VIDEO_URL
 
-VIDEO_URL = "https://www.youtube.com/watch?v=reader123"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 LIGHT_PAPER, DARK_PAPER = "rgb(251, 250, 247)", "rgb(17, 19, 24)"
 
 
-def _store_youtube_embed():
-    # Wagtail keeps the provider's oEmbed answer in its table when the editor adds the block:
-    # the stored row is the real rendering path, without the network.
-    Embed.objects.create(
-        hash=get_embed_hash(VIDEO_URL),
-        url=VIDEO_URL,
-        max_width=None,
-        type="video",
-        html='<iframe title="Entretien" src="https://www.youtube.com/embed/reader123?feature=oembed"></iframe>',
-        title="Entretien avec une chercheuse",
-        width=640,
-        height=360,
-        provider_name="YouTube",
-    )
+@pytest.fixture
+def youtube_embed(local_oembed_provider):
+    """The video as the editor adds it: Wagtail's oEmbed finder asks the (local) provider once, and
+    our server copies the thumbnail it names (tests/oembed_provider.py)."""
+    embed = get_embed(VIDEO_URL)
+    assert EmbedThumbnail.objects.filter(embed=embed).exists()
+    return embed
 
 
 def _third_party(requests, base):
@@ -43,8 +36,7 @@ def _third_party(requests, base):
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @override_settings(DEBUG=False)
-def test_embed_loads_nothing_from_the_provider_before_the_readers_click(live_server, new_context, screenshot):
-    _store_youtube_embed()
+def test_embed_loads_nothing_from_the_provider_before_the_readers_click(live_server, new_context, screenshot, youtube_embed):
     section = factories.make_section(title="Vidéos")
     body = [
         {"type": "paragraph", "value": "<p>Avant la vidéo.</p>"},
@@ -60,6 +52,11 @@ def test_embed_loads_nothing_from_the_provider_before_the_readers_click(live_ser
     button = page.get_by_role("button", name="Charger la vidéo (YouTube dépose des cookies)")
     expect(button).to_be_visible()
     assert page.locator("iframe").count() == 0
+    # The thumbnail is shown, from our own server (the copy made when the editor added the video).
+    thumbnail = page.locator(".embed__thumbnail")
+    expect(thumbnail).to_be_visible()
+    assert thumbnail.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert thumbnail.evaluate("img => img.currentSrc").startswith(live_server.url + "/media/images/")
     assert _third_party(requests, live_server.url) == []
     screenshot(page, "reader/embed-facade.png")
 
@@ -73,8 +70,7 @@ def test_embed_loads_nothing_from_the_provider_before_the_readers_click(live_ser
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @override_settings(DEBUG=False)
-def test_embed_without_javascript_keeps_a_plain_link(live_server, new_context):
-    _store_youtube_embed()
+def test_embed_without_javascript_keeps_a_plain_link(live_server, new_context, youtube_embed):
     section = factories.make_section(title="Vidéos")
     article = factories.make_article(section=section, body=[{"type": "embed", "value": {"embed": VIDEO_URL, "caption": ""}}])
     page = new_context(java_script_enabled=False).new_page()

@@ -1,0 +1,54 @@
+"""« Aide » in the admin: the French guides of docs/guides/, and their screenshots kept true."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from guides.guides import all_guides
+
+BROWSER_TESTS = Path(__file__).resolve().parents[1] / "browser"
+
+
+def test_every_screenshot_a_guide_shows_is_made_by_a_browser_test():
+    made = set()
+    for test_file in BROWSER_TESTS.glob("test_*.py"):
+        made |= set(re.findall(r'"guides/([a-z0-9-]+\.png)"', test_file.read_text(encoding="utf-8")))
+    guides = all_guides()
+    assert guides, "no guide in docs/guides/"
+    for guide in guides:
+        assert guide.screenshots, guide.slug
+        missing = set(guide.screenshots) - made
+        assert not missing, f"{guide.slug} shows screenshots no browser test saves: {sorted(missing)}"
+
+
+def test_aide_menu_lists_the_french_guides_instead_of_wagtails_english_guide(client, journalist):
+    client.force_login(journalist)
+    dashboard = client.get("/admin/").content.decode()
+    # The sidebar is built from JSON props (non-ASCII letters escaped).
+    assert "crire et publier un article" in dashboard and "/admin/aide/ecrire-et-publier-un-article/" in dashboard
+    assert '"name": "editor-guide"' not in dashboard
+
+    page = client.get("/admin/aide/ecrire-et-publier-un-article/").content.decode()
+    assert "<h2>1. Choisir la rubrique</h2>" in page
+    assert 'src="/admin/aide/captures/journaliste-1-rubriques.png"' in page
+
+
+def test_guide_screenshots_are_served_to_signed_in_users_only_and_paths_cannot_escape(client, journalist, settings, tmp_path):
+    settings.NEWSROOM_GUIDE_SCREENSHOTS = tmp_path
+    (tmp_path / "journaliste-1-rubriques.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    url = "/admin/aide/captures/journaliste-1-rubriques.png"
+    assert client.get(url).status_code == 302  # to the login page
+    client.force_login(journalist)
+    assert client.get(url)["Content-Type"] == "image/png"
+    assert client.get("/admin/aide/captures/..secret.png").status_code == 404
+    assert client.get("/admin/aide/captures/..%2Fsecret.png").status_code != 200
+    assert client.get("/admin/aide/nexiste-pas/").status_code == 404
+
+
+@pytest.mark.parametrize("markup", ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>"])
+def test_raw_html_in_a_guide_is_shown_as_text(markup, settings, tmp_path):
+    settings.NEWSROOM_GUIDES_DIR = tmp_path
+    (tmp_path / "essai.md").write_text(f"# Essai\n\n{markup}\n", encoding="utf-8")
+    html = all_guides()[0].html()
+    assert "<script" not in html and "<img" not in html
