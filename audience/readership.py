@@ -4,7 +4,7 @@ A read is a `POST /audience/vu/<id>/` sent by `static/js/audience.js` once the a
 the page itself stays in the page cache and at the edge, and the beacon is a tiny request that
 is never cached. Robots are ignored twice: most never run the script, and a User-Agent that says
 it is one is not counted. A reader counts once per article and Paris day, known only by a keyed
-hash of address and User-Agent under the day's random salt (partners.click_guard), held in the
+hash of address and User-Agent under the day’s random salt (newsroom.visitor_hash), held in the
 shared cache until midnight and never written to the database.
 """
 
@@ -19,11 +19,11 @@ from django.template.loader import render_to_string
 
 from audience.models import ArticleReadCount
 from audience.selectors import most_read, public_articles
-from partners.click_guard import seconds_until_paris_midnight, visitor_digest
+from newsroom.visitor_hash import first_visit_today
 from partners.models import paris_today
 
 ROBOTS = re.compile(r"bot|crawl|spider|slurp|preview|fetch|monitor|headless|curl|wget|python|java/|httpclient|lighthouse", re.IGNORECASE)
-SEEN_KEY = "audience:read-seen:{digest}"
+SEEN_PREFIX = "audience:read-seen"
 BOX_KEY = "audience:most-read-box"
 
 
@@ -37,7 +37,7 @@ def count_read(request, *, article_id: int) -> bool:
     """Count one read of a live, public article, once per reader and day; True when counted."""
     if is_robot(request):
         return False
-    if not cache.add(SEEN_KEY.format(digest=visitor_digest(request, "read", str(article_id))), 1, timeout=seconds_until_paris_midnight()):
+    if not first_visit_today(request, "read", str(article_id), prefix=SEEN_PREFIX):
         return False
     if not public_articles().filter(pk=article_id).exists():
         return False

@@ -1,8 +1,5 @@
 """Writes of the audience app: sign-up requests, confirmation, changes of lists, leaving."""
 
-import hashlib
-import hmac
-
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
@@ -16,9 +13,8 @@ from audience.models.subscribers import email_hash, normalise_email
 from audience.selectors import live_entities_by_id
 from audience.tokens import confirmation_token
 from newsroom.login_throttling import client_ip_address
+from newsroom.visitor_hash import keyed_digest
 from newsroom.worker import enqueue_on_commit
-from partners.click_guard import daily_salt
-from partners.models import paris_today
 
 SIGNUP_WINDOW_SECONDS = 600
 RATE_KEY = "audience:signup-rate:{digest}"
@@ -31,7 +27,7 @@ def signup_rate_exceeded(request) -> bool:
     The counter is keyed by a hash of the address under the day's salt (shared cache): no address
     is stored anywhere.
     """
-    digest = hmac.new(daily_salt(paris_today()), (client_ip_address(request) or "").encode(), hashlib.sha256).hexdigest()
+    digest = keyed_digest("signup", client_ip_address(request) or "")
     key = RATE_KEY.format(digest=digest)
     cache.add(key, 0, timeout=SIGNUP_WINDOW_SECONDS)
     try:

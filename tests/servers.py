@@ -76,6 +76,8 @@ def start_serve(env: dict, log: Path) -> subprocess.Popen:
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
+
+
 @contextlib.contextmanager
 def task_worker(log: Path, **extra_env: str):
     """One `db_worker` process on the test database, as `make serve` starts it (its log in `log`)."""

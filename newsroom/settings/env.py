@@ -72,6 +72,8 @@ def replica_databases(urls: list[str], default: dict) -> dict[str, dict]:
         entry["TEST"] = {"MIRROR": "default"}
         databases[f"{REPLICA_PREFIX}{number}"] = entry
     return databases
+
+
 def email_settings(url: str | None) -> dict:
     """Django's EMAIL_* settings from EMAIL_URL, or from the separate EMAIL_* variables.
 
