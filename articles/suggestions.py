@@ -5,9 +5,10 @@ from dataclasses import dataclass, field
 
 from django.utils.text import slugify
 
+from articles.body_text import body_texts
 from entities.mentions import find_mentions
 from entities.models import Entity
-from entities.ner import NamedEntity, named_entities
+from entities.ner import NamedEntity, default_gazetteer, named_entities
 
 
 @dataclass
@@ -22,6 +23,15 @@ class Suggestions:
 def article_text(article) -> str:
     """Every piece of prose of an article, in reading order, as plain text."""
     parts = [article.title or "", article.kicker or "", article.chapo or "", *article.body_texts(with_captions=True)]
+    return "\n\n".join(part for part in parts if part)
+
+
+def article_prose(article) -> str:
+    """The running prose the name finder reads: the chapô, paragraphs, quotes and captions. Titles,
+    surtitres and headings are left out: their capitals and missing context make the model take
+    common words for names (« SOUVERAINETÉ »), and a name that matters is in the prose too."""
+    blocks = [block for block in (article.body.raw_data if article.body else []) if block.get("type") != "heading"]
+    parts = [article.chapo or "", *body_texts(blocks, with_captions=True)]
     return "\n\n".join(part for part in parts if part)
 
 
@@ -43,7 +53,7 @@ def suggest_entities(article) -> Suggestions:
         if entity.pk not in linked and entity.pk not in seen:
             seen.add(entity.pk)
             known.append(entity)
-    found = named_entities(text)
+    found = named_entities(article_prose(article), gazetteer=default_gazetteer())
     if found is None:
         return Suggestions(known=known, ner_available=False)
     covered = {_key(mention.matched_text) for mention in mentions}
