@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from django.utils.text import slugify
 
 from articles.body_text import body_texts
+from entities.consistency import check_text
 from entities.mentions import find_mentions
 from entities.models import Entity
 from entities.ner import NamedEntity, default_gazetteer, named_entities
@@ -18,6 +19,7 @@ class Suggestions:
     known: list[Entity] = field(default_factory=list)
     unknown: list[NamedEntity] = field(default_factory=list)
     ner_available: bool = True
+    findings: list = field(default_factory=list)
 
 
 def article_text(article) -> str:
@@ -53,12 +55,13 @@ def suggest_entities(article) -> Suggestions:
         if entity.pk not in linked and entity.pk not in seen:
             seen.add(entity.pk)
             known.append(entity)
+    findings = check_text(text)
     found = named_entities(article_prose(article), gazetteer=default_gazetteer())
     if found is None:
-        return Suggestions(known=known, ner_available=False)
+        return Suggestions(known=known, ner_available=False, findings=findings)
     covered = {_key(mention.matched_text) for mention in mentions}
     unknown = [candidate for candidate in found if _key(candidate.text) not in covered and not find_mentions(candidate.text)]
-    return Suggestions(known=known, unknown=unknown)
+    return Suggestions(known=known, unknown=unknown, findings=findings)
 
 
 def unique_entity_slug(name: str) -> str:
