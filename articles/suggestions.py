@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from django.utils.text import slugify
 
 from articles.body_text import body_texts
-from entities.consistency import check_text
+from entities.consistency import check_text, name_variant_findings
 from entities.mentions import find_mentions
 from entities.models import Entity
 from entities.ner import NamedEntity, default_gazetteer, named_entities
@@ -61,7 +61,8 @@ def suggest_entities(article) -> Suggestions:
         return Suggestions(known=known, ner_available=False, findings=findings)
     covered = {_key(mention.matched_text) for mention in mentions}
     unknown = [candidate for candidate in found if _key(candidate.text) not in covered and not find_mentions(candidate.text)]
-    return Suggestions(known=known, unknown=unknown, findings=findings)
+    variants = name_variant_findings([candidate.text for candidate in unknown])
+    return Suggestions(known=known, unknown=unknown, findings=findings + variants)
 
 
 def unique_entity_slug(name: str) -> str:

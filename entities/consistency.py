@@ -8,14 +8,16 @@ record). These are warnings for the journalist, never reasons to refuse a public
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
 from entities.amounts import close_enough, find_amounts, format_amount
-from entities.mentions import find_mentions
-from entities.models import Deal, Role
+from entities.mentions import find_mentions, normalize_name
+from entities.models import Deal, Entity, Role
 
 # Only figures of the same order as the recorded ones are compared: « 100 millions » of signing
 # bonuses next to a 14-billion deal is another figure, not a mistake about it.
@@ -73,15 +75,15 @@ def _amount_findings(text, mentions, entity_ids):
                 wrong_currency = amount.currency and amount.currency != deal.currency
                 if not wrong_currency and any(close_enough(amount, value) for value in comparable):
                     continue
-                figures = " ; ".join(
-                    f"{label} {format_amount(value, deal.currency)}"
-                    for label, value in (("montant", deal.amount), ("valorisation", deal.valuation))
+                figures = ", ".join(
+                    f"{label} de {format_amount(value, deal.currency)}"
+                    for label, value in ((deal.get_kind_display().lower(), deal.amount), ("valorisation", deal.valuation))
                     if value
                 )
                 findings.append(
                     Finding(
                         message=f"Le texte indique «\u00a0{amount.written}\u00a0» près de {deal.source} et {deal.target}\u00a0; "
-                        f"la base enregistre pour « {deal.get_kind_display().lower()} » {figures}.",
+                        f"la base enregistre\u00a0: {figures}.",
                         url=_edit_url(deal.source),
                         link_label=f"Voir l’opération sur la fiche {deal.source}",
                     )
@@ -141,3 +143,42 @@ def check_text(text: str) -> list[Finding]:
     if not entity_ids:
         return []
     return _amount_findings(text, mentions, entity_ids) + _role_findings(text, mentions)
+
+
+# Two spellings this close are one name written two ways (« Alexander Wang », « Open AI »).
+VARIANT_SIMILARITY = 0.85
+
+
+def _compact(name: str) -> str:
+    return normalize_name(name).replace(" ", "")
+
+
+def name_variant_findings(names: list[str]) -> list[Finding]:
+    """New names (from the NER) that look like a known entity's name written another way, with a
+    suggestion to add the spelling to the entity's aliases. One query, narrowed to the known names
+    that start like one of the new ones."""
+    names = [name for name in names if len(_compact(name)) >= 4]
+    if not names:
+        return []
+    starts = Q()
+    for name in names:
+        starts |= Q(name__istartswith=name[:2])
+    candidates = list(Entity.objects.filter(starts, live=True).only("pk", "name", "aliases", "kind"))
+    findings = []
+    for name in names:
+        written = _compact(name)
+        for entity in candidates:
+            known = [_compact(known_name) for known_name in entity.names]
+            if written in known:
+                continue
+            if any(written == other or SequenceMatcher(None, written, other).ratio() >= VARIANT_SIMILARITY for other in known):
+                findings.append(
+                    Finding(
+                        message=f"«\u00a0{name}\u00a0» ressemble à «\u00a0{entity.name}\u00a0»\u00a0: s’il s’agit de la même entité, "
+                        "ajoutez cette graphie à ses autres noms (ou corrigez le texte).",
+                        url=_edit_url(entity),
+                        link_label=f"Voir la fiche {entity.name}",
+                    )
+                )
+                break
+    return findings

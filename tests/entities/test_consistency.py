@@ -91,3 +91,13 @@ def test_the_editor_shows_the_warnings_in_both_panels_and_publication_is_not_blo
     assert reverse("wagtailsnippets_entities_entity:edit", args=[base[0].pk]) in page
     assert any("14 milliards" in str(message) for message in result.warnings)
     assert not any("14 milliards" in str(message) for message in run_checklist(ArticleDraft.from_page(article)).blockers)
+
+
+def test_a_known_name_written_another_way_is_flagged_but_not_an_alias(base):
+    from entities.consistency import name_variant_findings
+
+    wang = base[2]
+    findings = name_variant_findings(["Alexander Wang", "Mistral AI", "Scale AI"])
+
+    assert [finding.url for finding in findings] == [reverse("wagtailsnippets_entities_entity:edit", args=[wang.pk])]
+    assert "«\u00a0Alexander Wang\u00a0» ressemble à «\u00a0Alexandr Wang\u00a0»" in findings[0].message
