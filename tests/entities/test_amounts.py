@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from entities.amounts import close_enough, find_amounts, format_amount
@@ -58,6 +58,7 @@ def _grouped(number: int, space: str) -> str:
     return f"{number:,}".replace(",", space)
 
 
+@settings(deadline=None)  # a shared 2-core machine: no per-example timing
 @given(
     units=st.integers(min_value=1, max_value=999),
     tenths=st.integers(min_value=0, max_value=9),
@@ -79,6 +80,7 @@ def test_any_written_form_reads_back_its_value(units, tenths, scale, currency, s
     assert amount.currency == code
 
 
+@settings(deadline=None)
 @given(value=st.integers(min_value=1_000, max_value=10**13), space=SPACES)
 def test_grouped_digits_read_back_whatever_the_space(value, space):
     (amount,) = find_amounts(f"pour {_grouped(value, space)}{space}€ au total")
