@@ -82,6 +82,10 @@ class ArticleDraft:
             own_id=page.pk,
         )
 
+    def prose(self) -> str:
+        """The title, chapô and paragraphs as plain text: what the knowledge-base checks read."""
+        return "\n\n".join(part for part in (self.title, self.chapo, *self.paragraph_texts()) if part)
+
     def paragraph_texts(self) -> list[str]:
         return [strip_tags(block.get("value") or "") for block in self.body if block.get("type") == "paragraph"]
 
@@ -168,8 +172,12 @@ class ChecklistResult:
         return not self.blockers
 
 
-def run_checklist(draft: ArticleDraft, severities: dict | None = None) -> ChecklistResult:
-    """Check `draft` against every rule, with the severities of *Paramètres* (or the defaults)."""
+def run_checklist(draft: ArticleDraft, severities: dict | None = None, *, knowledge_base: bool = False) -> ChecklistResult:
+    """Check `draft` against every rule, with the severities of *Paramètres* (or the defaults).
+
+    With `knowledge_base`, what the text says against the knowledge base (amounts of deals, roles:
+    `entities.consistency`) is added as warnings, each with a link to the entity: never a blocker,
+    so the publication paths do not run it."""
     if severities is None:
         from articles.models.checklist import PublishingChecklist
 
@@ -182,4 +190,8 @@ def run_checklist(draft: ArticleDraft, severities: dict | None = None) -> Checkl
         message = check(draft)
         if message:
             (result.blockers if severity == "blocker" else result.warnings).append(message)
+    if knowledge_base:
+        from entities.consistency import check_text
+
+        result.warnings.extend(check_text(draft.prose()))
     return result

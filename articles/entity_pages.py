@@ -3,7 +3,7 @@
 from django.db.models import Count, F, OuterRef, Q, Subquery
 
 from articles.selectors import paginate, prepare_teasers, teaser_queryset
-from entities.models import Deal, Entity
+from entities.models import Deal, Entity, GroupLink
 from newsroom.routing import SiteRoots
 
 INDEX_PAGE_SIZE = 60
@@ -51,10 +51,25 @@ def _public_reports():
     return ArticleDeal.objects.filter(deal=OuterRef("pk"), article__in=teaser_queryset().values("pk")).order_by("sort_order", "pk")
 
 
-def entity_detail(*, entity, page_number):
-    """Profile, people and roles, deals timeline, articles, co-mentioned entities, tags.
+def entity_group(entity) -> dict:
+    """The groups an organisation belongs to and its subsidiaries (live ones), in one query."""
+    links = list(
+        GroupLink.objects.filter(Q(parent=entity) | Q(child=entity), parent__live=True, child__live=True)
+        .select_related("parent", "child")
+        .order_by(F("end_date").desc(nulls_first=True), "sort_order", "pk")
+    )
+    return {
+        "parents": [link for link in links if link.child_id == entity.pk],
+        "members": [link for link in links if link.parent_id == entity.pk],
+    }
 
-    The entity's own image gets its rendition in the same lookup as the teasers' images.
+
+def entity_detail(*, entity, page_number, whole_group: bool = False):
+    """Profile, people and roles, deals timeline, group, articles, co-mentioned entities, tags.
+
+    With `whole_group`, the articles are those about the entity or any of its current
+    subsidiaries (« Tout le groupe Meta »). The entity's own image gets its rendition in the same
+    lookup as the teasers' images.
     """
     if entity.is_person:
         roles = list(entity.roles.select_related("organisation").filter(organisation__live=True).order_by("-start_date", "sort_order"))
@@ -69,7 +84,16 @@ def entity_detail(*, entity, page_number):
     roots = SiteRoots()
     for deal in deals:
         deal.report_path = roots.path(deal.report_url_path) if deal.report_url_path else None
-    articles = teaser_queryset().filter(entity_links__entity=entity)
+    group = entity_group(entity)
+    member_ids = [link.child_id for link in group["members"] if link.current]
+    whole_group = whole_group and bool(member_ids)
+    if whole_group:
+        from articles.models import ArticleEntity
+
+        about = ArticleEntity.objects.filter(entity_id__in=[entity.pk, *member_ids]).values("article_id")
+        articles = teaser_queryset().filter(pk__in=about)
+    else:
+        articles = teaser_queryset().filter(entity_links__entity=entity)
     article_ids = articles.values("pk")
     co_mentioned = list(
         live_entities()
@@ -86,5 +110,7 @@ def entity_detail(*, entity, page_number):
         "articles": page,
         "entity_image": entity.image.get_rendition(ENTITY_RENDITION) if entity.image else None,
         "co_mentioned": co_mentioned,
+        "group": group,
+        "whole_group": whole_group,
         "entity_tags": list(entity.tags.all()),
     }

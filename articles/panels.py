@@ -30,7 +30,7 @@ class PublishingChecklistPanel(Panel):
             from articles.checklist import RULES, ArticleDraft, enforced, run_checklist
 
             context = super().get_context_data(parent_context)
-            context["result"] = run_checklist(ArticleDraft.from_page(self.instance)) if self.instance.pk else None
+            context["result"] = run_checklist(ArticleDraft.from_page(self.instance), knowledge_base=True) if self.instance.pk else None
             context["enforced"] = enforced()
             context["rule_count"] = len(RULES)
             context.update(self._embargo_context())

@@ -20,6 +20,7 @@ from wagtail.models import Page
 
 from taggit.models import Tag
 
+from entities.models import GroupLink
 from entities.public_paths import ENTITY_INDEX_PATH, entity_path
 from newsroom.cache_purge import (
     all_public_paths,
@@ -87,6 +88,9 @@ def article_paths(articles, *, leaving: bool = False) -> set[str]:
     tag_slugs = set(ArticleTag.objects.filter(content_object_id__in=article_ids).values_list("tag__slug", flat=True))
     author_slugs = set(ArticleAuthor.objects.filter(article_id__in=article_ids).values_list("author__slug", flat=True))
     entity_slugs = set(ArticleEntity.objects.filter(article_id__in=article_ids, entity__live=True).values_list("entity__slug", flat=True))
+    # The groups of those entities list them under « Tout le groupe ».
+    groups = GroupLink.objects.filter(child__article_links__article_id__in=article_ids, parent__live=True)
+    entity_slugs |= set(groups.values_list("parent__slug", flat=True))
     for route, kind, section, slugs in (
         (tag_path, "tag", "tags", tag_slugs),
         (author_path, "auteur", "auteurs", author_slugs),

@@ -19,8 +19,9 @@ def entity_ref(entity, base_url: str) -> dict:
     return node
 
 
-def entity_json_ld(entity, base_url: str, roles=(), image_url: str | None = None) -> dict:
-    """The full node of an entity page."""
+def entity_json_ld(entity, base_url: str, roles=(), image_url: str | None = None, group=None) -> dict:
+    """The full node of an entity page; an organisation's current group links become
+    `parentOrganization` and `subOrganization`."""
     node = {"@context": "https://schema.org", **entity_ref(entity, base_url)}
     if entity.description:
         node["description"] = entity.description
@@ -32,6 +33,13 @@ def entity_json_ld(entity, base_url: str, roles=(), image_url: str | None = None
         affiliations = [role.organisation for role in roles if role.end_date is None]
         if affiliations:
             node["affiliation"] = [entity_ref(org, base_url) for org in affiliations]
+    elif group:
+        parents = [entity_ref(link.parent, base_url) for link in group["parents"] if link.current]
+        members = [entity_ref(link.child, base_url) for link in group["members"] if link.current]
+        if parents:
+            node["parentOrganization"] = parents[0] if len(parents) == 1 else parents
+        if members:
+            node["subOrganization"] = members
     return node
 
 

@@ -5,9 +5,11 @@ from dataclasses import dataclass, field
 
 from django.utils.text import slugify
 
+from articles.body_text import body_texts
+from entities.consistency import check_text, name_variant_findings
 from entities.mentions import find_mentions
 from entities.models import Entity
-from entities.ner import NamedEntity, named_entities
+from entities.ner import NamedEntity, default_gazetteer, named_entities
 
 
 @dataclass
@@ -17,11 +19,21 @@ class Suggestions:
     known: list[Entity] = field(default_factory=list)
     unknown: list[NamedEntity] = field(default_factory=list)
     ner_available: bool = True
+    findings: list = field(default_factory=list)
 
 
 def article_text(article) -> str:
     """Every piece of prose of an article, in reading order, as plain text."""
     parts = [article.title or "", article.kicker or "", article.chapo or "", *article.body_texts(with_captions=True)]
+    return "\n\n".join(part for part in parts if part)
+
+
+def article_prose(article) -> str:
+    """The running prose the name finder reads: the chapô, paragraphs, quotes and captions. Titles,
+    surtitres and headings are left out: their capitals and missing context make the model take
+    common words for names (« SOUVERAINETÉ »), and a name that matters is in the prose too."""
+    blocks = [block for block in (article.body.raw_data if article.body else []) if block.get("type") != "heading"]
+    parts = [article.chapo or "", *body_texts(blocks, with_captions=True)]
     return "\n\n".join(part for part in parts if part)
 
 
@@ -43,12 +55,14 @@ def suggest_entities(article) -> Suggestions:
         if entity.pk not in linked and entity.pk not in seen:
             seen.add(entity.pk)
             known.append(entity)
-    found = named_entities(text)
+    findings = check_text(text)
+    found = named_entities(article_prose(article), gazetteer=default_gazetteer())
     if found is None:
-        return Suggestions(known=known, ner_available=False)
+        return Suggestions(known=known, ner_available=False, findings=findings)
     covered = {_key(mention.matched_text) for mention in mentions}
     unknown = [candidate for candidate in found if _key(candidate.text) not in covered and not find_mentions(candidate.text)]
-    return Suggestions(known=known, unknown=unknown)
+    variants = name_variant_findings([candidate.text for candidate in unknown])
+    return Suggestions(known=known, unknown=unknown, findings=findings + variants)
 
 
 def unique_entity_slug(name: str) -> str:

@@ -38,4 +38,14 @@ class EntityForm(WagtailAdminModelForm):
                     form.add_error(None, "Une opération relie deux organisations : une personne ne peut pas en être l'acquéreur.")
                 elif self.instance.pk and data.get("target") is not None and data["target"].pk == self.instance.pk:
                     form.add_error("target", "Une organisation ne peut pas faire une opération avec elle-même.")
+        subsidiaries = self.formsets.get("subsidiary_links")
+        if subsidiaries is not None and subsidiaries.is_valid():
+            for form, data in _live_forms(subsidiaries):
+                child = data.get("child")
+                if kind == PERSON:
+                    form.add_error(None, "Une personne n’a pas de filiales : ajoutez-les sur la fiche du groupe.")
+                elif child is not None and child.kind == PERSON:
+                    form.add_error("child", "Choisissez une organisation, pas une personne.")
+                elif child is not None and self.instance.pk and child.pk == self.instance.pk:
+                    form.add_error("child", "Une organisation ne peut pas être sa propre filiale.")
         return cleaned_data

@@ -267,7 +267,7 @@ def _build_default_index() -> MentionIndex:
 
     # Ordering by pk makes « first entity added » (for shared aliases) mean
     # the oldest entity, whatever the model's default ordering is.
-    entities = Entity.objects.filter(live=True).only("id", "name", "aliases").order_by("pk")
+    entities = Entity.objects.filter(live=True).only("id", "name", "aliases", "kind").order_by("pk")
     return MentionIndex((entity, [entity.name, *(entity.aliases or [])]) for entity in entities.iterator())
 
 

@@ -74,6 +74,7 @@ class Entity(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, Cl
         FieldPanel("tags"),
         InlinePanel("roles", heading="Fonctions (pour une personne)", label="Fonction"),
         InlinePanel("deals", heading="Opérations (rachats, investissements…)", label="Opération"),
+        InlinePanel("subsidiary_links", heading="Filiales (pour un groupe)", label="Filiale"),
     ]
 
     search_fields = [
@@ -236,3 +237,34 @@ class Deal(Orderable):
             errors["amount"] = "Un investissement ne peut pas dépasser la valorisation de la cible."
         if errors:
             raise ValidationError(errors)
+
+
+class GroupLink(Orderable):
+    """A subsidiary of a group, with dates when known (« Meta » → « Instagram » since 2012)."""
+
+    parent = ParentalKey(Entity, on_delete=models.CASCADE, related_name="subsidiary_links", verbose_name="groupe")
+    child = models.ForeignKey(
+        Entity,
+        verbose_name="filiale",
+        on_delete=models.CASCADE,
+        related_name="parent_links",
+        limit_choices_to=~models.Q(kind=Entity.Kind.PERSON),
+    )
+    start_date = models.DateField("depuis", null=True, blank=True)
+    end_date = models.DateField("jusqu’au", null=True, blank=True, help_text="Vide tant que la filiale appartient au groupe.")
+
+    panels = [FieldPanel("child"), FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "filiale"
+        verbose_name_plural = "filiales"
+
+    @property
+    def current(self) -> bool:
+        return self.end_date is None
+
+    def clean(self):
+        super().clean()
+        _check_dates(self.start_date, self.end_date)
+        if self.child_id and self.parent_id and self.child_id == self.parent_id:
+            raise ValidationError({"child": "Une organisation ne peut pas être sa propre filiale."})

@@ -150,10 +150,14 @@ class HomePage(ViewRestrictionsMixin, RoutablePageMixin, Page):
         entity = entity_pages.live_entities().select_related("image").filter(slug=slug).first()
         if entity is None:
             raise Http404("Entité inconnue")
-        context = entity_pages.entity_detail(entity=entity, page_number=request.GET.get("page"))
+        context = entity_pages.entity_detail(
+            entity=entity, page_number=request.GET.get("page"), whole_group=request.GET.get("groupe") == "tout"
+        )
         base_url = f"{request.scheme}://{request.get_host()}"
         image = context["entity_image"]
-        context["json_ld"] = entity_json_ld(entity, base_url, roles=context["roles"], image_url=image.url if image else None)
+        context["json_ld"] = entity_json_ld(
+            entity, base_url, roles=context["roles"], image_url=image.url if image else None, group=context["group"]
+        )
         return self.render(request, context_overrides={"entity": entity, **context}, template="articles/entity_page.html")
 
     @path("tags/<slug:slug>/", name="tag")

@@ -13,7 +13,7 @@ import pytest
 from articles.models import RelatedArticle
 from demo import factories
 from demo.partner_factories import make_partner
-from entities.models import Deal, Role
+from entities.models import Deal, GroupLink, Role
 
 pytestmark = pytest.mark.django_db
 
@@ -41,8 +41,9 @@ SECTION = {"cold": 16, "warm": 6}
 HOME = {"cold": 18, "warm": 9}
 AUTHOR = {"cold": 15, "warm": 7}
 TAG = {"cold": 16, "warm": 7}
-# The entity page adds its roles, deals, co-mentioned entities and tags.
-ENTITY = {"cold": 19, "warm": 11}
+# The entity page adds its roles, deals, group (parents and subsidiaries), co-mentioned entities
+# and tags; « Tout le groupe » costs the same.
+ENTITY = {"cold": 20, "warm": 12}
 
 
 @pytest.fixture(autouse=True)
@@ -119,6 +120,7 @@ def build_listings(section, size):
     for other in others:
         Role.objects.create(person=factories.make_entity(kind="personne"), organisation=entity, kind=Role.Kind.CEO)
         Deal.objects.create(source=other, target=entity, kind=Deal.Kind.INVESTMENT)
+        GroupLink.objects.create(parent=entity, child=other)
     for _ in range(sizes["teasers"]):
         factories.make_article(
             section=section,
@@ -140,3 +142,4 @@ def test_listing_pages(client, django_assert_num_queries, section, size):
     assert_budget(client, django_assert_num_queries, "/auteurs/signataire/", AUTHOR)
     assert_budget(client, django_assert_num_queries, "/tags/robotique/", TAG)
     assert_budget(client, django_assert_num_queries, "/entites/mistral-ai/", ENTITY)
+    assert_budget(client, django_assert_num_queries, "/entites/mistral-ai/?groupe=tout", ENTITY)

@@ -16,11 +16,13 @@ from playwright.sync_api import expect
 
 from articles.models import ArticlePage
 from demo import factories
-from entities.models import Entity
+from entities.models import Deal, Entity
+from tests.browser.conftest import screenshot_path
 from tests.browser.helpers import AutosaveWatcher, BrowserProblems
 
 TITLE = "Meta parie sur les données de Scale AI"
-BODY = "<p>Meta investit dans Scale AI. Alexandr Wang rejoint Meta.</p>"
+# The base records 14,3 billion dollars: the panels warn that the text rounds it beyond tolerance.
+BODY = "<p>Meta investit 14 milliards de dollars dans Scale AI. Alexandr Wang rejoint Meta.</p>"
 # In the body alone, spaCy's small French model tags « Alexandr Wang » as a place (LOC): this
 # chapô, where fr_core_news_sm 3.8 finds him as a person (PER), lets the test reach « Créer la
 # personne ». The test still passes, without that step, if another model version misses him.
@@ -40,6 +42,7 @@ def test_journalist_accepts_suggested_entities_and_reader_follows_them(live_serv
     author = factories.make_author(name="Claire Dubreuil", slug="claire-dubreuil", role="Journaliste")
     meta = factories.make_entity(name="Meta", slug="meta", kind="entreprise", aliases=["Facebook"])
     scale = factories.make_entity(name="Scale AI", slug="scale-ai", kind="entreprise")
+    Deal.objects.create(source=meta, target=scale, kind="investissement", amount=14_300_000_000, currency="USD")
     article = factories.make_article(
         section=section, publish=False, authors=[author], title=TITLE, chapo=CHAPO, body=[{"type": "paragraph", "value": BODY}]
     )
@@ -67,8 +70,20 @@ def test_journalist_accepts_suggested_entities_and_reader_follows_them(live_serv
     person_found = unknown_item(panel, NEW_PERSON).get_by_role("button", name="Créer la personne", exact=True).count() > 0
     if not person_found:
         expect(panel.get_by_text("Aucun nouveau nom.", exact=True)).to_be_visible()
+    # What the text says against the base: a warning with a link to the deal's record, in the
+    # entities panel and in the checklist, which still lets the article through (step 2).
+    finding = panel.locator("[data-entity-findings]")
+    expect(finding).to_contain_text("«\u00a014 milliards de dollars\u00a0» près de Meta et Scale AI")
+    expect(finding.get_by_role("link", name="Voir l’opération sur la fiche Meta")).to_have_attribute(
+        "href", f"/admin/snippets/entities/entity/edit/{meta.pk}/"
+    )
+    expect(desk.locator("[data-checklist-warnings]")).to_contain_text("14 milliards de dollars")
     panel.scroll_into_view_if_needed()
     screenshot(desk, "entity-flow-1-editor-panel.png")
+    desk.set_viewport_size({"width": 390, "height": 844})
+    finding.scroll_into_view_if_needed()
+    desk.screenshot(path=str(screenshot_path("entity-flow-1-editor-panel-phone.png")))
+    desk.set_viewport_size({"width": 1280, "height": 900})
 
     # One click per entity: a new draft revision with the link, then the editor reloads on it.
     for entity in (meta, scale):

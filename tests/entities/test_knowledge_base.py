@@ -37,6 +37,7 @@ def entity_form(**overrides):
         "tags": "",
         "roles": inline_formset([]),
         "deals": inline_formset([]),
+        "subsidiary_links": inline_formset([]),
     }
     data.update(overrides)
     return nested_form_data(data)
@@ -274,7 +275,7 @@ def test_entity_page_query_count_is_flat(client, section, settings, size):
 # Cold (first request after a data change, cache cleared), then warm: see
 # tests/articles/test_query_budget.py for what each query is. No partner here: the block costs 1. Cold includes the
 # footer pages of the chrome (articles/chrome.py: legal and service pages under the home page).
-ENTITY_PAGE_BUDGET = [18, 11]
+ENTITY_PAGE_BUDGET = [19, 12]  # + the group links (parents and subsidiaries: one query)
 
 
 def test_entity_page_shows_profile_relations_deals_articles_and_json_ld(client, section):

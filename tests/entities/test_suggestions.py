@@ -176,3 +176,22 @@ def test_civilities_are_not_part_of_a_name():
     found = ner.named_entities("Selon M. Alexandr Wang, fondateur de Scale AI, la course continue.")
     assert found is not None
     assert all(not candidate.text.startswith("M. ") for candidate in found)
+
+
+def test_words_only_in_a_surtitre_title_or_heading_are_never_suggested(section, author):
+    article = factories.make_article(
+        section=section,
+        publish=False,
+        authors=[author],
+        kicker="Souveraineté",
+        title="Intelligence artificielle : la course européenne",
+        chapo="Documentation, modèles ouverts et capital : la jeune pousse accélère.",
+        body=[
+            {"type": "heading", "value": {"text": "DES ACQUISITIONS AVORTÉES", "level": "h2"}},
+            {"type": "paragraph", "value": "<p>Souveraineté : la start-up Mistral AI lève des fonds auprès de Bpifrance.</p>"},
+        ],
+    )
+
+    suggested = {candidate.text: candidate.kind for candidate in suggest_entities(article).unknown}
+
+    assert suggested == {"Mistral AI": "entreprise", "Bpifrance": "entreprise"}

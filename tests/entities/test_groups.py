@@ -1,0 +1,69 @@
+"""Group structure: parent and subsidiaries with dates, on the entity page, in JSON-LD, and the
+« Tout le groupe Meta » listing."""
+
+import datetime
+import json
+import re
+
+from django.core.exceptions import ValidationError
+
+import pytest
+
+from demo import factories
+from entities.models import GroupLink
+from entities.public_paths import entity_path, entity_paths
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def group(section, author):
+    meta = factories.make_entity(name="Meta", slug="meta")
+    instagram = factories.make_entity(name="Instagram", slug="instagram")
+    whatsapp = factories.make_entity(name="WhatsApp", slug="whatsapp")
+    oculus = factories.make_entity(name="Oculus", slug="oculus")
+    GroupLink.objects.create(parent=meta, child=instagram, start_date=datetime.date(2012, 4, 9))
+    GroupLink.objects.create(parent=meta, child=whatsapp, start_date=datetime.date(2014, 2, 19))
+    GroupLink.objects.create(parent=meta, child=oculus, start_date=datetime.date(2014, 3, 25), end_date=datetime.date(2020, 10, 1))
+    about_instagram = factories.make_article(
+        section=section, authors=[author], title="Instagram teste un fil chronologique", entities=[instagram]
+    )
+    about_oculus = factories.make_article(section=section, authors=[author], title="Oculus change de nom", entities=[oculus])
+    return meta, instagram, about_instagram, about_oculus
+
+
+def _json_ld(html):
+    return [json.loads(block) for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL)]
+
+
+def test_the_group_page_lists_its_members_and_offers_the_whole_group(client, group):
+    _meta, _, about_instagram, about_oculus = group
+
+    page = client.get("/entites/meta/").content.decode()
+    whole = client.get("/entites/meta/?groupe=tout").content.decode()
+
+    assert 'href="/entites/instagram/"' in page and "depuis avril 2012" in page and "jusqu’en octobre 2020" in page
+    assert "Tout le groupe Meta" in page and about_instagram.title not in page
+    assert "Nos articles sur le groupe Meta" in whole and about_instagram.title in whole
+    assert about_oculus.title not in whole  # a former subsidiary is not the group any more
+
+
+def test_json_ld_names_parent_and_current_subsidiaries(client, group):
+    page = client.get("/entites/meta/").content.decode()
+    member = client.get("/entites/instagram/").content.decode()
+
+    (meta_node,) = [node for node in _json_ld(page) if node.get("name") == "Meta"]
+    (instagram_node,) = [node for node in _json_ld(member) if node.get("name") == "Instagram"]
+    assert [node["name"] for node in meta_node["subOrganization"]] == ["Instagram", "WhatsApp"]
+    assert instagram_node["parentOrganization"]["name"] == "Meta"
+    assert "Filiale de" in member and 'href="/entites/meta/"' in member
+
+
+def test_a_group_change_purges_both_pages_and_bad_links_are_refused(group):
+    meta, instagram, *_ = group
+
+    assert entity_path("meta") in entity_paths(instagram) and entity_path("instagram") in entity_paths(meta)
+    with pytest.raises(ValidationError):
+        GroupLink(parent=meta, child=meta).full_clean()
+    with pytest.raises(ValidationError):
+        GroupLink(parent=meta, child=instagram, start_date=datetime.date(2020, 1, 1), end_date=datetime.date(2019, 1, 1)).full_clean()
