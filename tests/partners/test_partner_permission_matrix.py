@@ -129,6 +129,9 @@ def test_sales_group_has_no_page_entity_or_user_permission():
         ("partners", "add_partner"),
         ("partners", "change_partner"),
         ("partners", "view_partner"),
+        # Sales see the newsletter editions and the reads of sponsored articles (audience/), read-only.
+        ("audience", "view_edition"),
+        ("audience", "view_articlereadcount"),
     }
     collection_perms = set(sales.collection_permissions.values_list("collection__name", "permission__codename"))
     assert collection_perms == {("Partenaires", "add_image"), ("Partenaires", "change_image"), ("Partenaires", "choose_image")}
