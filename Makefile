@@ -48,6 +48,10 @@ run: $(VENV)/.runtime $(MO_FILES)
 	DJANGO_SETTINGS_MODULE=newsroom.settings.dev $(BIN)/python manage.py load_demo
 	DJANGO_SETTINGS_MODULE=newsroom.settings.dev $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# Two pytest workers (pytest-xdist) or as many as the machine has, up to four; each test file runs
+# whole on one worker, so its module-scoped servers start once. PYTEST_ARGS="-n 0" runs serially.
+PYTEST_ARGS ?= -n auto --maxprocesses 4 --dist loadfile
+
 test: $(VENV)/.dev node_modules/.installed $(MO_FILES)
 	scripts/ensure-system-packages.sh
 	$(BIN)/ruff check .

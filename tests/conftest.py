@@ -1,11 +1,19 @@
 """Shared fixtures: the home page from the set-up migration, sections, authors, images, users."""
 
+import os
+import tempfile
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 import pytest
 
 from demo import factories
+
+# The app servers the tests start share the folder cache of the worktree (var/cache) by default:
+# each pytest process (one per xdist worker) gives its servers a folder of its own, so two workers
+# never answer from each other's pages.
+os.environ.setdefault("NEWSROOM_CACHE_DIR", tempfile.mkdtemp(prefix="newsroom-test-cache-"))
 
 
 @pytest.fixture
@@ -110,3 +118,48 @@ def local_oembed_provider(oembed_provider, settings):
     settings.NEWSROOM_EMBED_THUMBNAIL_FETCHER = "tests.oembed_provider.fetch_from_local_provider"
     oembed_provider.hits.clear()
     return oembed_provider
+
+
+# --- Parallel runs (pytest-xdist) ------------------------------------------------------------------
+# A transactional test (live server, browser, real processes) ends with a flush that empties every
+# table, migration data included (home page, groups, collections). Run alone, pytest-django puts
+# those tests last, so nothing runs after a flush; spread over two workers, a worker may be handed a
+# file of ordinary tests after one. Before such a test, the migration data serialised at set-up is
+# put back (once per flush, so a serial run never pays for it).
+_TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server", "django_db_reset_sequences", "django_db_serialized_rollback"}
+_flushed_by = None
+
+
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
+        return True
+    return bool(_TRANSACTIONAL_FIXTURES & set(getattr(item, "fixturenames", ())))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    yield
+    global _flushed_by
+    if _is_transactional(item):
+        _flushed_by = item.nodeid
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    global _flushed_by
+    if _flushed_by is None or _is_transactional(item):
+        return
+    from django.core.management import call_command
+    from django.db import connections
+
+    from pytest_django.plugin import blocking_manager_key
+
+    connection = connections["default"]
+    contents = getattr(connection, "_test_serialized_contents", None)
+    if contents is None:
+        return
+    with item.config.stash[blocking_manager_key].unblock():
+        call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+        connection.creation.deserialize_db_from_string(contents)
+    _flushed_by = None
