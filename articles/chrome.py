@@ -19,12 +19,14 @@ from newsroom.models import SiteIdentity
 from newsroom.restrictions import in_private_section, public_pages
 from newsroom.routing import child_page_models, specific_pages
 
-CACHE_PREFIX = "newsroom:chrome:v2:"
+CACHE_PREFIX = "newsroom:chrome:v3:"
 # A safety net only: every change that matters deletes the entry at once (see articles/signals.py),
 # from the cache every process shares (the default folder or Redis), so every worker sees it.
 CACHE_SECONDS = 10 * 60
 # Colours of rubriques, given in navigation order: six tones, each AA in light and dark themes.
 SECTION_TONES = 6
+# The header logo: 80 px high (twice the 40 px shown, for dense screens), its own format kept.
+LOGO_FILTER = "height-80"
 
 
 @dataclass
@@ -41,6 +43,9 @@ class Chrome:
     # Live public pages under the home page other than rubriques, marked « Afficher dans les menus »
     # (legal and service pages): the footer links to them.
     service_pages: list = field(default_factory=list)
+    # The logo chosen in « Identité du site », as {"url", "width", "height"} of its header rendition
+    # (computed once with the chrome: no query per page); None: the shipped static/img/logo.svg.
+    logo: dict | None = None
 
     def section_of(self, page) -> SectionPage | None:
         """The section an article sits in, found from its tree path without a query."""
@@ -74,8 +79,9 @@ def chrome_for_site(site) -> Chrome:
 
 def _build_chrome(site) -> Chrome:
     home = HomePage.objects.filter(pk=site.root_page_id).first()
+    identity = SiteIdentity.for_site(site)
     if home is None:
-        return Chrome(identity=SiteIdentity.for_site(site))
+        return Chrome(identity=identity, logo=_logo(identity))
     children = Page.objects.child_of(home).annotate(is_private=in_private_section()).order_by("path")
     children = specific_pages(children, child_page_models(HomePage))
     # Any page type under the home page (legal pages…), without naming it: articles knows no sibling.
@@ -92,9 +98,17 @@ def _build_chrome(site) -> Chrome:
         service_pages=service_pages,
         home=home,
         sections=sections,
-        identity=SiteIdentity.for_site(site),
+        identity=identity,
+        logo=_logo(identity),
         child_paths={child.slug: child.path for child in children},
     )
+
+
+def _logo(identity) -> dict | None:
+    if identity.logo_id is None:
+        return None
+    rendition = identity.logo.get_rendition(LOGO_FILTER)
+    return {"url": rendition.url, "width": rendition.width, "height": rendition.height}
 
 
 def invalidate_chrome() -> None:

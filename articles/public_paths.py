@@ -132,7 +132,8 @@ def section_paths(pages, *, leaving: bool = False) -> set[str]:
 
 
 def site_paths(*, html_only: bool = False) -> set[str]:
-    """The search page, author and tag pages; unless `html_only`, every feed, sitemap and robots.txt."""
+    """The search page, author and tag pages; unless `html_only`, every feed, sitemap, robots.txt and
+    the rubriques' colour stylesheet."""
     from articles.models import Author, SectionPage
     from entities.models import Entity
 
@@ -141,6 +142,7 @@ def site_paths(*, html_only: bool = False) -> set[str]:
     paths |= {tag_path(slug) for slug in Tag.objects.values_list("slug", flat=True)}
     if not html_only:
         paths |= _feeds("site") | {_sitemap(), reverse("sitemap-news"), reverse("robots-txt")}
+        paths.add(reverse("section-colours"))
         paths |= {_sitemap(name) for name in ("articles", "rubriques", "entites", "auteurs", "tags")}
         for kind, slugs in (
             ("rubrique", public_pages(SectionPage.objects.live()).values_list("slug", flat=True)),

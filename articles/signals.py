@@ -1,8 +1,9 @@
 """Work done when content changes, so that readers neither pay for it nor see stale chrome."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
+from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -12,6 +13,7 @@ from articles.related_ranking import rank_related
 from articles.search_index import index_articles, remove_articles
 from articles.selectors import AUTHOR_CARD_RENDITION, AUTHOR_PAGE_RENDITION, BODY_RENDITIONS, TEASER_RENDITIONS, hero_renditions
 from entities.models import Entity
+from newsroom.cache_purge import all_public_paths, purge_paths
 from newsroom.models import SiteIdentity
 
 AUTHOR_RENDITIONS = (AUTHOR_CARD_RENDITION, AUTHOR_PAGE_RENDITION)
@@ -119,3 +121,13 @@ def home_child_changed(sender, instance=None, **kwargs):
     """
     if isinstance(instance, Page) and instance.depth == HOME_CHILD_DEPTH and not isinstance(instance, SectionPage):
         invalidate_chrome()
+
+
+@receiver(post_save, sender=get_image_model())
+@receiver(pre_delete, sender=get_image_model())
+def logo_image_changed(sender, instance, **kwargs):
+    """The header shows the logo's rendition from the chrome: a replaced or deleted logo image
+    (SET_NULL saves no SiteIdentity) must rebuild it and every page."""
+    if instance.pk and not kwargs.get("created") and SiteIdentity.objects.filter(logo_id=instance.pk).exists():
+        invalidate_chrome()
+        purge_paths(all_public_paths())

@@ -19,6 +19,17 @@ class SiteIdentity(BaseSiteSetting):
         default="L'actualité de l'intelligence artificielle : entreprises, recherche, argent et société.",
         help_text="Description par défaut des pages qui n'en ont pas (moteurs de recherche, réseaux sociaux).",
     )
+    # PNG or WebP through the image chooser (SVG uploads are refused: newsroom/uploads.py).
+    logo = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name="logo",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Facultatif : une image PNG ou WebP (le nom du site lui sert de texte alternatif). "
+        "Vide : notre logo par défaut suivi du nom du site.",
+    )
 
     class Meta:
         verbose_name = "identité du site"

@@ -22,6 +22,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("", include("articles.feed_urls")),
     path("", include("articles.search_urls")),
+    path("", include("articles.section_colours")),
     path("direct/", include("live.urls")),
 ]
 

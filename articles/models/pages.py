@@ -26,6 +26,7 @@ from articles.body_text import body_texts
 from articles.forms import ArticlePageForm
 from articles.panels import EntitySuggestionsPanel, PublishingChecklistPanel
 from entities.public_paths import ENTITY_PREFIX
+from newsroom.colours import validate_dark_theme_colour, validate_light_theme_colour
 from newsroom.field_permissions import FieldPermissionsMixin
 from newsroom.reserved_paths import ReservedSlugMixin, ReservedSlugPageForm
 from newsroom.restrictions import ViewRestrictionsMixin
@@ -194,8 +195,28 @@ class SectionPage(ReservedSlugMixin, ViewRestrictionsMixin, Page):
     newsroom/reserved_paths.py."""
 
     intro = models.TextField("présentation", blank=True, max_length=500)
+    # One colour per theme: no single colour is AA on both white and the dark paper (newsroom/colours.py).
+    # Served by the /rubriques.css stylesheet (articles/section_colours.py), never inline (strict CSP).
+    colour_light = models.CharField(
+        "couleur (thème clair)",
+        max_length=7,
+        blank=True,
+        validators=[validate_light_theme_colour],
+        help_text="Facultatif, « #rrvvbb », lisible sur fond clair (contraste 4,5:1). Vide : la teinte par défaut.",
+    )
+    colour_dark = models.CharField(
+        "couleur (thème sombre)",
+        max_length=7,
+        blank=True,
+        validators=[validate_dark_theme_colour],
+        help_text="« #rrvvbb », lisible sur fond sombre (contraste 4,5:1). À donner avec la couleur du thème clair.",
+    )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel([FieldPanel("colour_light"), FieldPanel("colour_dark")], heading="Couleur de la rubrique"),
+    ]
 
     # Articles, and any page type that names SectionPage among its parent_page_types.
     base_form_class = ReservedSlugPageForm
@@ -204,6 +225,13 @@ class SectionPage(ReservedSlugMixin, ViewRestrictionsMixin, Page):
     class Meta:
         verbose_name = "rubrique"
         verbose_name_plural = "rubriques"
+
+    def clean(self):
+        super().clean()
+        # Both or neither: a light colour alone would also apply in the dark theme.
+        if bool(self.colour_light) != bool(self.colour_dark):
+            missing = "colour_dark" if self.colour_light else "colour_light"
+            raise ValidationError({missing: "Donnez une couleur pour chacun des deux thèmes, ou aucune."})
 
     def get_context(self, request, *args, **kwargs):
         from articles import selectors
