@@ -135,3 +135,31 @@ def test_reader_pages_in_both_themes_and_widths(live_server, new_context, screen
                         problems[(name, theme)] = violations
     assert not overflow, overflow
     assert not problems, problems
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@override_settings(DEBUG=False)
+def test_identity_logo_and_rubrique_colours_apply_under_the_strict_csp(live_server, new_context, screenshot):
+    """The logo chosen in « Identité du site » and a rubrique's own colours, read back from the
+    page as Chromium renders it (CSP enforced: the colours come from /rubriques.css), both themes."""
+    from newsroom.models import SiteIdentity
+
+    section = factories.make_section(title="Robotique")
+    factories.make_article(section=section, title="Un bras articulé apprend à plier le linge")
+    section.colour_light, section.colour_dark = "#1f5c99", "#8fd0ff"
+    section.save_revision().publish()
+    identity = SiteIdentity.objects.get()
+    identity.logo = factories.make_image(title="Logo maison", size=(320, 80))
+    identity.save()
+    for theme, colour in (("light", "#1f5c99"), ("dark", "#8fd0ff")):
+        for width, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+            page = new_context(color_scheme=theme, viewport=viewport).new_page()
+            page.goto(live_server.url + "/")
+            logo = page.locator("img.site-title__custom-logo")
+            expect(logo).to_have_attribute("alt", identity.name)
+            assert logo.evaluate("img => img.complete && img.naturalWidth") == 320
+            tone = page.locator(f".site-nav li.rubrique-{section.pk}").evaluate(
+                "li => getComputedStyle(li).getPropertyValue('--tone').trim()"
+            )
+            assert tone == colour
+            screenshot(page, f"reader/identity-{width}-{theme}.png")
