@@ -345,7 +345,7 @@ class FakeQuerySet:
         return self
 
     def only(self, *fields):
-        assert set(fields) == {"id", "name", "aliases"}
+        assert set(fields) == {"id", "name", "aliases", "kind"}
         return self
 
     def order_by(self, *fields):
@@ -418,8 +418,11 @@ def test_index_built_during_an_invalidation_is_not_cached(fake_db):
     _, calls = fake_db
     builder = threading.Thread(target=mentions.get_default_index)
     builder.start()
-    while not calls:
+    # Wait for the builder to start reading the rows; a builder that died first fails the test
+    # instead of waiting for ever.
+    while not calls and builder.is_alive():
         time.sleep(0.001)
+    assert calls, "the builder thread ended without reading the entities"
     mentions.invalidate_default_index()  # lands while the builder reads the rows
     builder.join()
     mentions.get_default_index()
