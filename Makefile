@@ -48,9 +48,11 @@ run: $(VENV)/.runtime $(MO_FILES)
 	DJANGO_SETTINGS_MODULE=newsroom.settings.dev $(BIN)/python manage.py load_demo
 	DJANGO_SETTINGS_MODULE=newsroom.settings.dev $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-# Two pytest workers (pytest-xdist) or as many as the machine has, up to four; each test file runs
-# whole on one worker, so its module-scoped servers start once. PYTEST_ARGS="-n 0" runs serially.
-PYTEST_ARGS ?= -n auto --maxprocesses 4 --dist loadfile
+# Serial by default: pytest-django runs the transactional tests (live servers, browsers, real
+# processes) last, after every test that relies on the migration data they flush. A parallel run
+# (PYTEST_ARGS="-n auto --dist loadfile", pytest-xdist) is faster on a quiet machine with more
+# cores, but hands a worker ordinary tests after a flush; tests/conftest.py restores the data then.
+PYTEST_ARGS ?= -n 0
 
 test: $(VENV)/.dev node_modules/.installed $(MO_FILES)
 	scripts/ensure-system-packages.sh

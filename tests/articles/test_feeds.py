@@ -127,7 +127,7 @@ def test_full_content_has_the_body_with_absolute_links_and_images(client, articl
     content = parsed.entries[0].content[0].value
     assert f'href="http://testserver{section.url}"' in content
     assert 'href="http://testserver/tags/robotique/"' in content
-    assert "<h2>Ce qui change</h2>" in content
+    assert '<h2 id="ce-qui-change">Ce qui change</h2>' in content
     # The quote went through the page's block template (templates/blocks/quote.html).
     assert '<figure class="quote">' in content
     assert 'alt="Un schéma"' in content
