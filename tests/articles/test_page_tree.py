@@ -7,6 +7,7 @@ import pytest
 
 from articles.models import ArticlePage, HomePage, SectionPage
 from demo import factories
+from live.models import LivePage
 from pages.models import SimplePage
 from tests.admin_forms import article_form
 from tests.testpages.models import NotePage
@@ -23,8 +24,8 @@ class PageTreeRules(WagtailPageTestCase):
 
     def test_sections_live_under_the_home_page(self):
         self.assertAllowedParentPageTypes(SectionPage, {HomePage})
-        self.assertEqual(set(SectionPage.creatable_subpage_models()) - {SimplePage}, {ArticlePage})
-        self.assertEqual(set(SectionPage.allowed_subpage_models()) - {Page}, {ArticlePage, NotePage, SimplePage})
+        self.assertEqual(set(SectionPage.creatable_subpage_models()) - {SimplePage}, {ArticlePage, LivePage})
+        self.assertEqual(set(SectionPage.allowed_subpage_models()) - {Page}, {ArticlePage, LivePage, NotePage, SimplePage})
         # A « Page simple » asks for a site root itself (pages/models.py): never under a rubrique.
         section = factories.make_section(home=HomePage.objects.get())
         self.assertFalse(SimplePage.can_create_at(section))

@@ -53,7 +53,8 @@ def test_journalist_writes_editor_publishes_reader_reads(
     rubrique = desk.get_by_role("row").filter(has=desk.get_by_role("link", name="Business", exact=True))
     rubrique.get_by_role("button", name=re.compile(r"Plus d’options pour «\s*Business\s*»")).click()
     rubrique.get_by_role("link", name="Ajouter une sous-page", exact=True).click()
-    # A rubrique only takes articles: Wagtail goes straight to the new article's form.
+    # A rubrique takes articles and directs (live/): Wagtail asks which, the journalist picks « Article ».
+    desk.get_by_role("link", name=re.compile(r"^Article\b")).first.click()
     expect(desk).to_have_url(re.compile(r"/admin/pages/add/articles/articlepage/\d+/"))
     autosave = AutosaveWatcher(desk)
     screenshot(desk, "guides/journaliste-2-nouvel-article.png")

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from articles.models import ArticlePage, SectionPage
 from demo import factories
+from live.models import LivePage
 from newsroom.models import EmbedThumbnail
 from pages.models import SimplePage
 from tests.browser.test_accessibility import axe_violations
@@ -102,7 +103,7 @@ def test_dark_mode_follows_the_system_and_the_toggle_is_remembered_without_cooki
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @override_settings(DEBUG=False)
 def test_reader_pages_in_both_themes_and_widths(live_server, new_context, screenshot):
-    """Home, rubrique, article, entity, search, legal page and 404: screenshots at 1280 and 390 px,
+    """Home, rubrique, article, live page, entity, search, legal page and 404: screenshots at 1280 and 390 px,
     light and dark; no horizontal scrolling on a phone; axe finds nothing serious in either theme."""
     call_command("load_demo", "--no-accounts", verbosity=0)
     story = ArticlePage.objects.get(slug="meta-superintelligence-acquisitions-recrutements")
@@ -112,6 +113,8 @@ def test_reader_pages_in_both_themes_and_widths(live_server, new_context, screen
         "home": "/",
         "rubrique": section.url,
         "article": story.url,
+        # The demo's keynote (demo/live_data.py): a finished direct with its updates.
+        "live": LivePage.objects.live().get().url,
         "entity": "/entites/meta/",
         "search": "/recherche/?q=superintelligence",
         "legal": legal.url,

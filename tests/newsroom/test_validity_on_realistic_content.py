@@ -47,7 +47,11 @@ def content_type(response) -> str:
 
 
 def html_answers(answers):
-    return {name: (url, response) for name, (url, response) in answers.items() if content_type(response) == "text/html"}
+    """The HTML documents among the answers. A bodiless answer (the read beacon's 405 to a GET) is
+    labelled text/html by Django but is no document to validate."""
+    return {
+        name: (url, response) for name, (url, response) in answers.items() if content_type(response) == "text/html" and response.content
+    }
 
 
 def test_every_public_url_answers(fetched):
