@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from guides.guides import all_guides
+from guides.guides import ROLE_GUIDES, all_guides, guide
 
 BROWSER_TESTS = Path(__file__).resolve().parents[1] / "browser"
 
@@ -52,3 +52,40 @@ def test_raw_html_in_a_guide_is_shown_as_text(markup, settings, tmp_path):
     (tmp_path / "essai.md").write_text(f"# Essai\n\n{markup}\n", encoding="utf-8")
     html = all_guides()[0].html()
     assert "<script" not in html and "<img" not in html
+
+
+def test_each_role_has_its_guide_with_screenshots():
+    slugs = {guide.slug for guide in all_guides()}
+    assert set(ROLE_GUIDES.values()) <= slugs
+    for slug in ROLE_GUIDES.values():
+        assert len(guide(slug).screenshots) >= 4, slug
+
+
+@pytest.mark.parametrize(
+    ("user", "slug", "title"),
+    [
+        ("journalist", "ecrire-et-publier-un-article", "Écrire et publier un article"),
+        ("editor", "relire-programmer-publier", "Relire, programmer, publier"),
+        ("sales", "partenaires-et-contenus-sponsorises", "Partenaires et contenus sponsorisés"),
+    ],
+)
+def test_each_roles_dashboard_links_its_guide_and_aide_lists_it(client, request, user, slug, title):
+    client.force_login(request.getfixturevalue(user))
+    dashboard = client.get("/admin/").content.decode()
+    link = f'Aide\u00a0: <a href="/admin/aide/{slug}/">«\u202f{title}\u202f»</a>'
+    assert dashboard.count(link) == 1
+    assert f'"url": "/admin/aide/{slug}/"' in dashboard  # the « Aide » menu (JSON props)
+
+    page = client.get(f"/admin/aide/{slug}/").content.decode()
+    assert "<h1" in page and title in page
+    for name in guide(slug).screenshots:
+        assert f'src="/admin/aide/captures/{name}"' in page
+
+
+def test_guides_get_french_typography():
+    html = guide("relire-programmer-publier").html()
+    # A plain space typed before « : » or inside guillemets becomes a non-breaking one.
+    assert "Pour\u00a0: la rédaction en chef" in html
+    assert "«\u202fdemain 8h\u202f»" in html
+    text = re.sub(r"<[^>]+>", "", html)  # attributes (the images' alt) are left as typed
+    assert " :" not in text and "« " not in text and " ?" not in text
