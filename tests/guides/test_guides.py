@@ -16,10 +16,10 @@ def test_every_screenshot_a_guide_shows_is_made_by_a_browser_test():
         made |= set(re.findall(r'"guides/([a-z0-9-]+\.png)"', test_file.read_text(encoding="utf-8")))
     guides = all_guides()
     assert guides, "no guide in docs/guides/"
-    for guide in guides:
-        assert guide.screenshots, guide.slug
-        missing = set(guide.screenshots) - made
-        assert not missing, f"{guide.slug} shows screenshots no browser test saves: {sorted(missing)}"
+    for each in guides:
+        assert each.screenshots, each.slug
+        missing = set(each.screenshots) - made
+        assert not missing, f"{each.slug} shows screenshots no browser test saves: {sorted(missing)}"
 
 
 def test_aide_menu_lists_the_french_guides_instead_of_wagtails_english_guide(client, journalist):
