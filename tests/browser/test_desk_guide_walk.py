@@ -28,13 +28,15 @@ def open_editor(page, base, article):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_the_redaction_en_chefs_tools_step_by_step(new_context, live_server, log_in, screenshot, editor, home):
+def test_the_redaction_en_chefs_tools_step_by_step(new_context, live_server, log_in, screenshot, editor, author, home):
     base = live_server.url
     section = factories.make_section(title="Business")
-    lead = factories.make_article(section=section, title="Mistral lève 600 millions")
-    factories.make_article(section=section, title="OpenAI ouvre un bureau à Paris")
+    # Bylined: an article without an author cannot be published (a form error).
+    lead = factories.make_article(section=section, authors=[author], title="Mistral lève 600 millions")
+    factories.make_article(section=section, authors=[author], title="OpenAI ouvre un bureau à Paris")
     embargoed = factories.make_article(
         section=section,
+        authors=[author],
         publish=False,
         title="Les résultats trimestriels de Capgemini",
         embargo_until=timezone.now() + datetime.timedelta(days=2),
