@@ -109,6 +109,8 @@ def test_the_redaction_en_chefs_tools_step_by_step(new_context, live_server, log
         modal = page.get_by_role("dialog")
         modal.get_by_role("link", name=name, exact=True).click()
         expect(modal).to_be_hidden()
+    # The modal's backdrop fades out after the dialog: wait for it, or the screenshot is dimmed.
+    expect(page.locator(".modal-backdrop")).to_have_count(0)
     screenshot(page, "guides/redaction-8-fusion.png")
     page.get_by_role("button", name="Fusionner").click()
     expect(page.get_by_text("a été fusionnée dans", exact=False)).to_be_visible()
