@@ -89,3 +89,10 @@ def test_guides_get_french_typography():
     assert "«\u202fdemain 8h\u202f»" in html
     text = re.sub(r"<[^>]+>", "", html)  # attributes (the images' alt) are left as typed
     assert " :" not in text and "« " not in text and " ?" not in text
+
+
+def test_the_dashboards_account_summary_links_our_guides_not_wagtails_english_one(client, editor):
+    client.force_login(editor)
+    dashboard = client.get("/admin/").content.decode()
+    assert '<a class="w-underline w-underline-offset-[3px]" href="/admin/aide/" data-guides-link>Guides de la rédaction</a>' in dashboard
+    assert "Guide de l'éditeur pour Wagtail" not in dashboard and "guide.wagtail.org" not in dashboard

@@ -153,7 +153,9 @@ def journal(client, tmp_path):
     return path
 
 
-@pytest.mark.django_db(transaction=True)
+# Transactional, for the live server and the commands' own connections; serialized_rollback so the
+# teardown leaves the database as the browser tests (serialized_rollback) expect it.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_commands_run_here_succeed(live_server, redis_url, journal, tmp_path):
     env = {
         **os.environ,
@@ -168,7 +170,10 @@ def test_the_commands_run_here_succeed(live_server, redis_url, journal, tmp_path
         "DJANGO_STATIC_ROOT": str(tmp_path / "static"),
         "DJANGO_SUPERUSER_PASSWORD": secrets.token_urlsafe(16),
     }
-    env.pop("NEWSROOM_VARNISH_URL", None)
+    # Not the test process's own switches: no edge to purge, and async safety as in production
+    # (tests/browser/conftest.py turns it off for Playwright; check --deploy refuses that).
+    for name in ("NEWSROOM_VARNISH_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"):
+        env.pop(name, None)
     # `cp .env.example .env` and loading it run in a scratch folder: never over a real .env.
     scratch = tmp_path / "projet"
     scratch.mkdir()
