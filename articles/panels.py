@@ -37,7 +37,6 @@ class PublishingChecklistPanel(Panel):
             return context
 
         def _embargo_context(self):
-            from django.middleware.csrf import get_token
             from django.urls import reverse
 
             from articles.embargo import is_embargoed, may_lift
@@ -48,5 +47,4 @@ class PublishingChecklistPanel(Panel):
                 "embargo_until": self.instance.embargo_until,
                 "may_lift": may_lift(self.request.user),
                 "lift_url": reverse("articles_embargo_lift", args=[self.instance.pk]),
-                "csrf_token": get_token(self.request),
             }

@@ -22,14 +22,11 @@ class EditionIndexView(IndexView):
         buttons = list(super().header_buttons)
         if self.request.user.has_perm("audience.add_edition"):
             for kind, label in Edition.Kind.choices:
-                buttons.append(
-                    HeaderButton(
-                        f"Préparer «\u00a0{label}\u00a0»",
-                        url=reverse("audience_assemble", args=[kind]),
-                        icon_name="mail",
-                        attrs={"data-controller": "w-action", "data-action": "w-action#post"},
-                    )
-                )
+                url = reverse("audience_assemble", args=[kind])
+                # Wagtail's w-action#post posts to its url value, not to the link's href: without
+                # it the click posted to the list itself (405).
+                attrs = {"data-controller": "w-action", "data-action": "w-action#post", "data-w-action-url-value": url}
+                buttons.append(HeaderButton(f"Préparer «\u00a0{label}\u00a0»", url=url, icon_name="mail", attrs=attrs))
         return buttons
 
 

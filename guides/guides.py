@@ -17,8 +17,16 @@ from django.utils.safestring import SafeString, mark_safe
 
 from markdown_it import MarkdownIt
 
+from newsroom.typography import french_typography
+
 SLUG = re.compile(r"^[a-z0-9-]+$")
 SCREENSHOT = re.compile(r"\]\(captures/([a-z0-9-]+\.png)\)")
+# The guide each role's dashboard panel links to (« Aide » lists every guide).
+ROLE_GUIDES = {
+    "journaliste": "ecrire-et-publier-un-article",
+    "redaction": "relire-programmer-publier",
+    "commercial": "partenaires-et-contenus-sponsorises",
+}
 
 
 @dataclass(frozen=True)
@@ -39,8 +47,11 @@ class Guide:
         """The guide as HTML: raw HTML in the Markdown is escaped, images point at the admin view."""
         base = reverse("guides_screenshot", args=["x.png"]).removesuffix("x.png")
         source = self.source.replace("](captures/", f"]({base}")
-        # Our own Markdown with HTML disabled: only what CommonMark produces from text.
-        return mark_safe(MarkdownIt("commonmark", {"html": False}).render(source))  # noqa: S308
+        # Our own Markdown with HTML disabled: only what CommonMark produces from text; then the
+        # site's French typography (non-breaking spaces before « : ; ? ! » and inside guillemets),
+        # so that a guide is written with plain spaces and still reads like the rest of the admin.
+        html = MarkdownIt("commonmark", {"html": False}).render(source)
+        return mark_safe(french_typography(html))  # noqa: S308
 
 
 def guides_folder() -> Path:

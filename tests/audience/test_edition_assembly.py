@@ -43,3 +43,13 @@ def test_the_daily_edition_is_assembled_lead_first_then_by_rubrique_and_previewe
     assert text.index("Meta ouvre") < text.index("Le cloud")
     assert client.get(f"/admin/lettre/editions/edit/{edition.pk}/").status_code == 200
     assert client.get("/admin/lettre/editions/").status_code == 200
+
+
+def test_the_prepare_buttons_post_to_the_assembly_view(editor):
+    # Wagtail's w-action#post posts to its url value (not the link's href): without it, the
+    # button posted to the editions list (405). tests/browser/test_desk_guide_walk.py clicks it.
+    client = Client()
+    client.force_login(editor)
+    html = client.get("/admin/lettre/editions/").content.decode()
+    for kind in Edition.Kind.values:
+        assert f'data-w-action-url-value="/admin/lettre/preparer/{kind}/"' in html

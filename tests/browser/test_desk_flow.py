@@ -45,6 +45,9 @@ def test_each_role_sees_its_day_and_approves_from_the_row(new_context, live_serv
             log_in(page, username)
             expect(page.get_by_role("heading", name=panel, exact=True)).to_be_visible()
             screenshot(page, f"desk-dashboard-{username}-{label}.png")
+            if username == "redaction" and label == "desktop":
+                # The guide « Relire, programmer, publier » (docs/guides/) shows this screen.
+                screenshot(page, "guides/redaction-1-a-relire.png")
             problems.check()
 
     page = new_context().new_page()

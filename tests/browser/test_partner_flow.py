@@ -46,6 +46,8 @@ def test_sales_upload_a_logo_create_a_partner_and_cannot_edit_articles(
     expect(chooser).to_be_hidden()
     page.get_by_role("textbox", name=re.compile(r"^Texte alternatif du logo")).fill(LOGO_ALT)
     # « Visible à partir du » defaults to today, Paris time: the partner is live at once.
+    # The filled form illustrates « Partenaires et contenus sponsorisés » (docs/guides/).
+    screenshot(page, "guides/commercial-1-nouveau-partenaire.png")
     page.get_by_role("button", name="Enregistrer").first.click()
     expect(page).to_have_url(re.compile(r"/admin/snippets/partners/partner/$"))
     expect(page.get_by_role("link", name=PARTNER)).to_be_visible()
@@ -76,3 +78,4 @@ def test_sales_upload_a_logo_create_a_partner_and_cannot_edit_articles(
     # The home page's block: home-page partners plus the site-wide ones, counted as « accueil ».
     expect(link).to_have_attribute("href", f"/partenaires/{partner.pk}/accueil/")
     screenshot(reader, "partners-home.png")
+    screenshot(reader, "guides/commercial-7-bloc-public.png")

@@ -87,6 +87,7 @@ def test_plan_start_share_and_revoke(new_context, live_server, log_in, screensho
     page.get_by_role("button", name="Créer le lien").click()
     url = page.locator("#preview-url").input_value()
     screenshot(page, "desk/preview-links-desktop.png")
+    screenshot(page, "guides/redaction-4-apercu.png")  # the guide « Relire, programmer, publier »
 
     reader = new_context().new_page()
     reader.goto(url)

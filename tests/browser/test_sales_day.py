@@ -13,6 +13,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
+from demo import factories as article_factories
 from demo.partner_factories import make_partner
 from partners.models import ClickCount, paris_today
 
@@ -64,6 +65,8 @@ def test_sales_day_from_a_logo_shown_to_a_partner_report(live_server, new_contex
     expect(page.get_by_text("se termine dans 6 jours")).to_be_visible()
     expect(page.get_by_role("link", name="Réordonner")).to_be_visible()
     screenshot(page, "sales-list.png")
+    # Screens under guides/ illustrate « Partenaires et contenus sponsorisés » (docs/guides/).
+    screenshot(page, "guides/commercial-2-liste.png")
     with page.expect_download() as download:
         page.get_by_role("link", name="Exporter (CSV)").click()
     text = download.value.path().read_text(encoding="utf-8-sig")  # the BOM is there: French Excel reads UTF-8
@@ -77,6 +80,7 @@ def test_sales_day_from_a_logo_shown_to_a_partner_report(live_server, new_contex
     expect(chart.locator("text", has_text="pricefactory.fr")).to_have_count(1)
     expect(page.get_by_role("row", name=re.compile(r"^pricefactory\.fr 1 1 100"))).to_be_visible()  # 1 shown, 1 click, 100 %
     screenshot(page, "sales-chart.png")
+    screenshot(page, "guides/commercial-3-statistiques.png")
 
     # 4. A report link for the partner, opened logged out, with its PDF.
     page.get_by_role("link", name="Envoyer un rapport à un partenaire").click()
@@ -85,6 +89,7 @@ def test_sales_day_from_a_logo_shown_to_a_partner_report(live_server, new_contex
     page.get_by_role("button", name="Créer le lien").click()
     link = page.get_by_label("Copiez ce lien dans votre e-mail :").input_value()
     assert link.startswith(f"{base}/partenaires/rapport/")
+    screenshot(page, "guides/commercial-4-lien-rapport.png")
 
     for viewport, suffix in (({"width": 1280, "height": 900}, ""), (PHONE, "-phone")):
         partner_view = new_context(viewport=viewport).new_page()
@@ -93,8 +98,17 @@ def test_sales_day_from_a_logo_shown_to_a_partner_report(live_server, new_contex
         expect(partner_view.get_by_text("stereance.com")).to_have_count(0)
         expect(partner_view.locator("svg.partner-chart__svg")).to_be_visible()
         screenshot(partner_view, f"partner-report{suffix}.png")
+        if not suffix:
+            screenshot(partner_view, "guides/commercial-5-rapport-partenaire.png")
     pdf = partner_view.request.get(f"{link}pdf/")
     assert pdf.ok and pdf.headers["content-type"] == "application/pdf" and pdf.body().startswith(b"%PDF-")
+
+    # 5. The sponsored articles: sales see them listed, with their partner, without any editor.
+    article_factories.make_article(section=section, sponsor=partner, title="Comment fixer ses prix en 2027")
+    page.goto(f"{base}/admin/rapports/articles-sponsorises/")
+    expect(page.get_by_role("cell", name="Comment fixer ses prix en 2027")).to_be_visible()
+    expect(page.locator("table a[href*='/admin/pages/']")).to_have_count(0)
+    screenshot(page, "guides/commercial-6-articles-sponsorises.png")
 
     phone = new_context(viewport=PHONE).new_page()
     log_in(phone, sales.username)

@@ -364,3 +364,12 @@ def test_entity_index_filters_by_kind_and_initial(client, db):
     assert "École polytechnique" in letter_e
     assert "OpenAI" not in everything
     assert client.get("/entites/?type=nimporte&lettre=%3Cscript%3E").status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_merge_choosers_script_loads_before_their_inline_initialisation(client, editor):
+    # Each chooser widget initialises itself inline (« new SnippetChooser(…) ») as it is parsed; with
+    # the script after the form, the choosers never opened (tests/browser/test_desk_guide_walk.py).
+    client.force_login(editor)
+    html = client.get("/admin/entites/fusionner/").content.decode()
+    assert html.index("wagtailsnippets/js/snippet-chooser.js") < html.index("new SnippetChooser(")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from guides.guides import all_guides
+from guides.guides import ROLE_GUIDES, all_guides, guide
 
 BROWSER_TESTS = Path(__file__).resolve().parents[1] / "browser"
 
@@ -16,10 +16,10 @@ def test_every_screenshot_a_guide_shows_is_made_by_a_browser_test():
         made |= set(re.findall(r'"guides/([a-z0-9-]+\.png)"', test_file.read_text(encoding="utf-8")))
     guides = all_guides()
     assert guides, "no guide in docs/guides/"
-    for guide in guides:
-        assert guide.screenshots, guide.slug
-        missing = set(guide.screenshots) - made
-        assert not missing, f"{guide.slug} shows screenshots no browser test saves: {sorted(missing)}"
+    for each in guides:
+        assert each.screenshots, each.slug
+        missing = set(each.screenshots) - made
+        assert not missing, f"{each.slug} shows screenshots no browser test saves: {sorted(missing)}"
 
 
 def test_aide_menu_lists_the_french_guides_instead_of_wagtails_english_guide(client, journalist):
@@ -52,3 +52,47 @@ def test_raw_html_in_a_guide_is_shown_as_text(markup, settings, tmp_path):
     (tmp_path / "essai.md").write_text(f"# Essai\n\n{markup}\n", encoding="utf-8")
     html = all_guides()[0].html()
     assert "<script" not in html and "<img" not in html
+
+
+def test_each_role_has_its_guide_with_screenshots():
+    slugs = {guide.slug for guide in all_guides()}
+    assert set(ROLE_GUIDES.values()) <= slugs
+    for slug in ROLE_GUIDES.values():
+        assert len(guide(slug).screenshots) >= 4, slug
+
+
+@pytest.mark.parametrize(
+    ("user", "slug", "title"),
+    [
+        ("journalist", "ecrire-et-publier-un-article", "Écrire et publier un article"),
+        ("editor", "relire-programmer-publier", "Relire, programmer, publier"),
+        ("sales", "partenaires-et-contenus-sponsorises", "Partenaires et contenus sponsorisés"),
+    ],
+)
+def test_each_roles_dashboard_links_its_guide_and_aide_lists_it(client, request, user, slug, title):
+    client.force_login(request.getfixturevalue(user))
+    dashboard = client.get("/admin/").content.decode()
+    link = f'Aide\u00a0: <a href="/admin/aide/{slug}/">«\u202f{title}\u202f»</a>'
+    assert dashboard.count(link) == 1
+    assert f'"url": "/admin/aide/{slug}/"' in dashboard  # the « Aide » menu (JSON props)
+
+    page = client.get(f"/admin/aide/{slug}/").content.decode()
+    assert "<h1" in page and title in page
+    for name in guide(slug).screenshots:
+        assert f'src="/admin/aide/captures/{name}"' in page
+
+
+def test_guides_get_french_typography():
+    html = guide("relire-programmer-publier").html()
+    # A plain space typed before « : » or inside guillemets becomes a non-breaking one.
+    assert "Pour\u00a0: la rédaction en chef" in html
+    assert "«\u202fdemain 8h\u202f»" in html
+    text = re.sub(r"<[^>]+>", "", html)  # attributes (the images' alt) are left as typed
+    assert " :" not in text and "« " not in text and " ?" not in text
+
+
+def test_the_dashboards_account_summary_links_our_guides_not_wagtails_english_one(client, editor):
+    client.force_login(editor)
+    dashboard = client.get("/admin/").content.decode()
+    assert '<a class="w-underline w-underline-offset-[3px]" href="/admin/aide/" data-guides-link>Guides de la rédaction</a>' in dashboard
+    assert "Guide de l'éditeur pour Wagtail" not in dashboard and "guide.wagtail.org" not in dashboard
