@@ -50,18 +50,40 @@ def database_url() -> str:
     return f"postgres://{credentials}@{host}{port}/{quote(db['NAME'], safe='')}"
 
 
-def start_redis(directory: Path) -> tuple[subprocess.Popen, str]:
-    """Debian's redis-server on a unix socket: the application cache the app servers share."""
+def start_redis(directory: Path, port: int | None = None) -> tuple[subprocess.Popen, str]:
+    """Debian's redis-server: on a unix socket in `directory` (the application cache the app servers
+    share), or on a loopback TCP `port` when a test needs a `redis://` address. Returns (process, url)."""
     redis_server = shutil.which("redis-server") or "/usr/bin/redis-server"
     assert Path(redis_server).exists(), "redis-server is missing: scripts/ensure-system-packages.sh installs it"
     sock = directory / "redis.sock"
+    listen = ["--port", str(port), "--bind", "127.0.0.1"] if port else ["--port", "0", "--unixsocket", str(sock)]
     process = subprocess.Popen(  # noqa: S603 - our own command line
-        [redis_server, "--port", "0", "--unixsocket", str(sock), "--save", "", "--appendonly", "no"],
+        [redis_server, *listen, "--save", "", "--appendonly", "no"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    wait_for(sock.exists, "redis-server", process=process)
-    return process, f"unix://{sock}"
+    if not port:
+        wait_for(sock.exists, "redis-server", process=process)
+        return process, f"unix://{sock}"
+    url = f"redis://127.0.0.1:{port}/0"
+    ping = ["redis-cli", "-u", url, "ping"]
+
+    def answers() -> bool:
+        return subprocess.run(ping, check=False, capture_output=True, text=True).stdout.strip() == "PONG"  # noqa: S603
+
+    wait_for(answers, "redis-server", process=process)
+    return process, url
+
+
+@contextlib.contextmanager
+def running_redis(directory: Path, port: int | None = None):
+    """`start_redis` for the length of a `with` block: yields the URL, stops the server after."""
+    process, url = start_redis(directory, port)
+    try:
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 def start_serve(env: dict, log: Path) -> subprocess.Popen:

@@ -25,7 +25,7 @@ from django.conf import settings as django_settings
 import pytest
 
 from newsroom.log_format import logging_config
-from tests.servers import database_url, free_port, wait_for
+from tests.servers import database_url, free_port, running_redis
 
 ROOT = Path(__file__).resolve().parents[2]
 GUIDE = ROOT / "docs" / "operations.md"
@@ -107,30 +107,8 @@ def test_the_environment_table_lists_every_variable_the_settings_read():
 @pytest.fixture
 def redis_url(tmp_path):
     """A real redis-server on a free TCP port (the guide's REDIS_URL is a redis:// address)."""
-    port = free_port()
-    process = subprocess.Popen(  # noqa: S603 - our own command line
-        [
-            shutil.which("redis-server") or "/usr/bin/redis-server",
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        url = f"redis://127.0.0.1:{port}/0"
-        ping = ["redis-cli", "-u", url, "ping"]
-        wait_for(lambda: subprocess.run(ping, check=False, capture_output=True, text=True).stdout.strip() == "PONG", "redis-server")  # noqa: S603
+    with running_redis(tmp_path, port=free_port()) as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ import pytest
 
 from articles.models import ArticlePage
 from demo import factories
-from tests.servers import database_url, free_port, start_redis, wait_for
+from tests.servers import database_url, free_port, running_redis, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -36,12 +36,8 @@ def get(port: int, path: str, method: str = "GET", headers: dict | None = None, 
 
 @pytest.fixture
 def redis_url(tmp_path):
-    process, url = start_redis(tmp_path)
-    try:
+    with running_redis(tmp_path) as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.fixture
