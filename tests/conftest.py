@@ -137,6 +137,29 @@ def _is_transactional(item) -> bool:
     return bool(_TRANSACTIONAL_FIXTURES & set(getattr(item, "fixturenames", ())))
 
 
+def pytest_collection_modifyitems(config, items):
+    """Every transactional test restores the migration data (`serialized_rollback=True`).
+
+    A transactional test without it ends with a flush that re-creates content types and
+    permissions but not the migration data: the next transactional test then finds no home page,
+    and the next one with serialized rollback fails on duplicate content types. Refused here, at
+    collection, rather than as an error that depends on test order.
+    """
+    offenders = [
+        item.nodeid
+        for item in items
+        if _is_transactional(item)
+        and not (
+            "django_db_serialized_rollback" in getattr(item, "fixturenames", ())
+            or (item.get_closest_marker("django_db") and item.get_closest_marker("django_db").kwargs.get("serialized_rollback"))
+        )
+    ]
+    if offenders:
+        raise pytest.UsageError(
+            "Transactional tests need @pytest.mark.django_db(transaction=True, serialized_rollback=True):\n" + "\n".join(offenders)
+        )
+
+
 def _uses_database(item) -> bool:
     return item.get_closest_marker("django_db") is not None or "db" in getattr(item, "fixturenames", ())
 

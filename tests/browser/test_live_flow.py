@@ -34,6 +34,7 @@ def _post(page, base_url, live, text):
     expect(page.locator("input[name='body']")).to_have_value(re.compile(re.escape(text)))
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_journalists_post_and_a_reader_sees_both_then_a_correction(
     new_context, live_server, log_in, screenshot, settings, section, two_journalists
 ):
