@@ -31,6 +31,18 @@ def test_our_catalogue_wins_over_wagtails(english, french):
         assert translation.gettext(english) == french
 
 
+def test_something_done_a_moment_ago_reads_a_l_instant_not_il_y_a_0_minute():
+    import datetime
+
+    from django.utils import timezone
+
+    from wagtail.admin.templatetags.wagtailadmin_tags import timesince_simple
+
+    with translation.override("fr"):
+        assert timesince_simple(timezone.now()) == "à l'instant"
+        assert timesince_simple(timezone.now() - datetime.timedelta(minutes=5)) == "il y a 5\xa0minutes"
+
+
 def test_no_gender_brackets_nor_english_status_in_our_catalogue():
     strings = re.findall(r'^msgstr "(.*)"$', CATALOGUE.read_text(), flags=re.MULTILINE)
     assert len(strings) > 10
