@@ -22,6 +22,17 @@ def _require_view(request):
         raise PermissionDenied
 
 
+def _require_plan_actor(request, plan):
+    """403 unless the user reads the planning and is the rédaction en chef or assigned to `plan`.
+
+    A permission matter, answered before any business rule: a redirect with a message would tell
+    the sales team (no access to the planning) the plan's subject and whether it exists.
+    """
+    _require_view(request)
+    if not (services.is_desk_editor(request.user) or services.is_assignee(request.user, plan)):
+        raise PermissionDenied
+
+
 def _day_from(request) -> datetime.date:
     """The day asked for in `?date=AAAA-MM-JJ`, today (Paris) when missing or mistyped."""
     try:
@@ -89,6 +100,7 @@ def _back(request, fallback):
 def start_draft_view(request, plan_id):
     """« Commencer l'article »: the draft is created and opened in the editor."""
     plan = get_object_or_404(PlannedStory.objects.select_related("section", "draft"), pk=plan_id)
+    _require_plan_actor(request, plan)
     try:
         page = services.plan_start_draft(plan=plan, user=request.user)
     except services.PlanningError as error:
@@ -102,6 +114,7 @@ def start_draft_view(request, plan_id):
 def set_status_view(request, plan_id):
     """A journalist moves their own assignment along (the rédaction en chef any plan)."""
     plan = get_object_or_404(PlannedStory, pk=plan_id)
+    _require_plan_actor(request, plan)
     try:
         services.plan_set_status(plan=plan, user=request.user, status=request.POST.get("status", ""))
     except services.PlanningError as error:

@@ -33,10 +33,11 @@ def plan_start_draft(*, plan: PlannedStory, user):
     """Create the article's draft under the plan's rubrique (title from the subject, owned by the
     first assigned journalist), link it to the plan and mark the plan « en cours ». Starting twice
     returns the draft already linked."""
-    if plan.draft_id:
-        return plan.draft
+    # Who may act first: the draft already started is not handed to just anyone either.
     if not (is_desk_editor(user) or is_assignee(user, plan)):
         raise PlanningError("Seuls les journalistes assignés et la rédaction en chef peuvent commencer cet article.")
+    if plan.draft_id:
+        return plan.draft
     if plan.section is None:
         raise PlanningError("Choisissez d’abord la rubrique du sujet : l’article y sera créé.")
     parent = plan.section.specific
@@ -59,10 +60,10 @@ def plan_start_draft(*, plan: PlannedStory, user):
 
 def plan_set_status(*, plan: PlannedStory, user, status: str) -> None:
     """A journalist moves one of their own assignments along; the rédaction en chef any plan."""
-    if status not in PlannedStory.Status.values:
-        raise PlanningError("État inconnu.")
     if not (is_desk_editor(user) or is_assignee(user, plan)):
         raise PlanningError("Vous ne pouvez changer que l’état de vos propres sujets.")
+    if status not in PlannedStory.Status.values:
+        raise PlanningError("État inconnu.")
     plan.status = status
     plan.save(update_fields=["status"])
 

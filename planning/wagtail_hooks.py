@@ -1,17 +1,41 @@
 """Admin registration: the « Planning » menu (week, month, stories, events, calendars) and the
 journalist's « Mes sujets au planning » panel on the admin home."""
 
-from django.urls import path
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
+from django.urls import URLPattern, path
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.base import ViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from planning import admin_views, selectors
 from planning.models import NewsroomEvent, PlannedStory
+
+
+class PlanningChooserViewSet(SnippetChooserViewSet):
+    """Wagtail's snippet chooser asks no permission: here it asks for one on the model, so the sales
+    team (no access to the planning) cannot list subjects or events through it."""
+
+    def get_urlpatterns(self):
+        policy = ModelPermissionPolicy(self.model)
+
+        def guarded(view):
+            @wraps(view)
+            def view_for_planners(request, *args, **kwargs):
+                if not policy.user_has_any_permission(request.user, ["view", "add", "change", "delete"]):
+                    raise PermissionDenied
+                return view(request, *args, **kwargs)
+
+            return view_for_planners
+
+        return [URLPattern(p.pattern, guarded(p.callback), p.default_args, p.name) for p in super().get_urlpatterns()]
 
 
 class PlannedStoryViewSet(SnippetViewSet):
@@ -26,6 +50,7 @@ class PlannedStoryViewSet(SnippetViewSet):
     search_fields = ["subject", "angle"]
     list_export = ["subject", "angle", "section", "due_date", "expected_length", "status", "notes"]
     export_filename = "planning"
+    chooser_viewset_class = PlanningChooserViewSet
     inspect_view_enabled = True
     ordering = ["due_date"]
 
@@ -40,6 +65,7 @@ class NewsroomEventViewSet(SnippetViewSet):
     list_display = ["title", "starts_at", "place"]
     list_filter = ["starts_at"]
     search_fields = ["title", "place"]
+    chooser_viewset_class = PlanningChooserViewSet
     inspect_view_enabled = True
     ordering = ["starts_at"]
 
