@@ -1,5 +1,5 @@
-"""The plan follows its article: submitted for review → « relecture », published → « publié »
-(Wagtail's own signals; any page type, so this app still imports none)."""
+"""The plan follows its article: submitted for review → « relecture », scheduled → « programmé »,
+published → « publié » (Wagtail's own signals; any page type, so this app still imports none)."""
 
 from django.dispatch import receiver
 
@@ -21,4 +21,6 @@ def plan_in_review(sender, instance, **kwargs):
 
 @receiver(page_published)
 def plan_published(sender, instance, **kwargs):
-    _advance(instance.pk, PlannedStory.Status.PUBLISHED)
+    """Wagtail sends `page_published` for a revision approved with a future go-live too (the page
+    stays offline until then): that is « programmé », not yet « publié »."""
+    _advance(instance.pk, PlannedStory.Status.PUBLISHED if instance.live else PlannedStory.Status.SCHEDULED)

@@ -168,7 +168,7 @@ def test_ics_feeds_per_person_and_for_the_desk_are_private_and_revocable(client,
     assert CalendarFeed.objects.filter(revoked_at__isnull=True).count() == 1
 
 
-def test_the_plan_follows_its_article_through_review_and_publication(plan, journalist, author):
+def test_the_plan_follows_its_article_through_review_scheduling_and_publication(plan, journalist, author):
     from wagtail.models import Workflow
 
     from planning.services import plan_start_draft
@@ -180,6 +180,13 @@ def test_the_plan_follows_its_article_through_review_and_publication(plan, journ
     plan.refresh_from_db()
     assert plan.status == PlannedStory.Status.REVIEW
 
-    page.get_latest_revision().publish()
+    # Approved for tomorrow: scheduled, not yet published.
+    page.go_live_at = timezone.now() + datetime.timedelta(days=1)
+    page.save_revision(user=journalist).publish()
+    plan.refresh_from_db()
+    assert plan.status == PlannedStory.Status.SCHEDULED and not page.live
+
+    page.go_live_at = None
+    page.save_revision(user=journalist).publish()
     plan.refresh_from_db()
     assert plan.status == PlannedStory.Status.PUBLISHED
