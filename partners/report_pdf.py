@@ -29,10 +29,26 @@ def static_file(url: str) -> Path | None:
     return Path(found) if found else None
 
 
+def _import_weasyprint():
+    """WeasyPrint's HTML and URLFetcher, leaving Pillow's truncated-image policy as it was.
+
+    Importing WeasyPrint sets `PIL.ImageFile.LOAD_TRUNCATED_IMAGES = True` for the whole process:
+    after one PDF report, the worker's upload checks would accept a truncated JPEG as a whole one.
+    """
+    from PIL import ImageFile
+
+    strict = ImageFile.LOAD_TRUNCATED_IMAGES
+    try:
+        from weasyprint import HTML
+        from weasyprint.urls import URLFetcher
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = strict
+    return HTML, URLFetcher
+
+
 def html_to_pdf(html: str) -> bytes:
     """The PDF bytes of `html` (root-relative `/static/…` links resolved locally)."""
-    from weasyprint import HTML
-    from weasyprint.urls import URLFetcher
+    HTML, URLFetcher = _import_weasyprint()
 
     class LocalOnlyFetcher(URLFetcher):
         """Static files from disk, nothing else (no network, no other file)."""

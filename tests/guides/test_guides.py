@@ -69,7 +69,7 @@ def test_each_role_has_its_guide_with_screenshots():
         ("sales", "partenaires-et-contenus-sponsorises", "Partenaires et contenus sponsorisés"),
     ],
 )
-def test_each_roles_dashboard_links_its_guide_and_aide_lists_it(client, request, user, slug, title):
+def test_each_roles_dashboard_links_its_guide_and_aide_lists_it(db, client, request, user, slug, title):
     client.force_login(request.getfixturevalue(user))
     dashboard = client.get("/admin/").content.decode()
     link = f'Aide\u00a0: <a href="/admin/aide/{slug}/">«\u202f{title}\u202f»</a>'

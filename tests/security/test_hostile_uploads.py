@@ -284,6 +284,23 @@ def test_hostile_image_is_refused_in_french_and_nothing_is_stored(editor_client,
     assert stored_files() == files_before
 
 
+def test_a_pdf_report_leaves_the_image_checks_strict(editor_client):
+    """WeasyPrint relaxes Pillow for the whole process when imported; a partner report must not."""
+    from PIL import ImageFile
+
+    from partners.report_pdf import html_to_pdf
+
+    assert html_to_pdf("<p>Rapport</p>").startswith(b"%PDF")
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is False
+
+    name, content = BAD_IMAGES["truncated jpeg"]
+    response = editor_client.post(
+        IMAGE_ADD, {"title": "Photo", "file": SimpleUploadedFile(name, content), "collection": root_collection().pk, "tags": ""}
+    )
+    form_errors(response)
+    assert not get_image_model().objects.exists()
+
+
 @pytest.mark.parametrize("kind", ["gif 2000 frames", "svg billion laughs", "png + zip", "jpeg 65000x65000"])
 def test_multiple_uploader_refuses_them_too(editor_client, kind):
     name, content = BAD_IMAGES[kind]

@@ -27,7 +27,7 @@ def strict(settings):
 
 
 @pytest.mark.parametrize("role", ["editor", "superuser"])
-def test_editors_and_superusers_manage_webhooks(client, strict, role, request):
+def test_editors_and_superusers_manage_webhooks(db, client, strict, role, request):
     client.force_login(request.getfixturevalue(role))
     assert "Webhooks" in client.get("/admin/").content.decode()
     response = client.post("/admin/webhooks/new/", _form(PUBLIC_URL))
@@ -40,7 +40,7 @@ def test_editors_and_superusers_manage_webhooks(client, strict, role, request):
 
 
 @pytest.mark.parametrize("role", ["journalist", "sales"])
-def test_other_roles_cannot_see_or_create_webhooks(client, strict, role, request):
+def test_other_roles_cannot_see_or_create_webhooks(db, client, strict, role, request):
     client.force_login(request.getfixturevalue(role))
     assert "Webhooks" not in client.get("/admin/").content.decode()
     assert client.get("/admin/webhooks/").status_code in (302, 403)
