@@ -111,3 +111,16 @@ def test_readers_never_make_renditions(client, section):
     for url in ("/", section.url, article.url, "/auteurs/signataire/", "/entites/mistral-ai/", "/flux/rss/"):
         assert client.get(url).status_code == 200, url
     assert renditions.count() == made_at_publication
+
+
+def test_the_home_title_names_the_site_once_and_other_pages_end_with_it(client, home, section):
+    identity = SiteIdentity.for_site(home.get_site())
+    identity.name, identity.slogan = "La Gazette", "L'IA au quotidien"
+    identity.save()
+
+    def title(url):
+        html = client.get(url).content.decode()
+        return html[html.index("<title>") + 7 : html.index("</title>")]
+
+    assert title("/") == "La Gazette – L’IA au quotidien"
+    assert title(section.url).endswith(" – La Gazette") and title(section.url).count("La Gazette") == 1
