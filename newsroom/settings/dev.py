@@ -16,3 +16,8 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 # with NEWSROOM_TASK_BACKEND=database (webhook retries need the worker). Local receivers are allowed.
 TASKS = task_settings(env_str("NEWSROOM_TASK_BACKEND", "immediate"))
 NEWSROOM_WEBHOOKS_ALLOW_PRIVATE = env_bool("NEWSROOM_WEBHOOKS_ALLOW_PRIVATE", True)
+
+# With no mail server configured, `make run` prints e-mails (the newsletter's confirmation link, a
+# preview's test send) in the terminal instead of failing against localhost:25.
+if not (env_str("EMAIL_URL", "") or env_str("EMAIL_HOST", "")):
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -41,3 +41,16 @@ def test_french_and_paris_time():
 
     assert settings.LANGUAGE_CODE == "fr"
     assert settings.TIME_ZONE == "Europe/Paris"
+
+
+@pytest.mark.parametrize(
+    ("overrides", "backend"), [({}, "console.EmailBackend"), ({"EMAIL_URL": "smtp://mail.example.org:587"}, "smtp.EmailBackend")]
+)
+def test_make_run_prints_mail_unless_a_server_is_configured(overrides, backend):
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "EMAIL_"))}
+    env.update({"DJANGO_SETTINGS_MODULE": "newsroom.settings.dev", **overrides})
+    code = "import django; django.setup(); from django.conf import settings; print(settings.EMAIL_BACKEND)"
+    result = subprocess.run([sys.executable, "-c", code], check=False, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)  # noqa: S603
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"django.core.mail.backends.{backend}"
