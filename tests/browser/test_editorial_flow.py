@@ -151,7 +151,11 @@ def test_journalist_writes_editor_publishes_reader_reads(
     with chief.expect_response(lambda response: "/approve/" in response.url and response.request.method == "POST") as approval:
         row.get_by_role("button", name="Approuver", exact=True).click()
     assert approval.value.status == 302
-    expect(chief.get_by_role("link", name=HEADLINE, exact=True)).to_have_count(0)
+    # It leaves the review lists and joins « Publiés aujourd’hui ».
+    expect(awaiting.get_by_role("link", name=HEADLINE, exact=True)).to_have_count(0)
+    desk_panel = chief.locator("[data-desk-panel=redaction]")
+    expect(desk_panel.locator("[data-review-row]").filter(has_text=HEADLINE)).to_have_count(0)
+    expect(desk_panel.get_by_role("link", name=HEADLINE, exact=True)).to_have_count(1)
 
     article.refresh_from_db()
     assert article.live
