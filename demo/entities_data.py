@@ -96,6 +96,33 @@ ENTITIES = [
         "",
         "",
     ),
+    (
+        "instagram",
+        "entreprise",
+        "Instagram",
+        [],
+        "Réseau social de partage de photos et de vidéos, filiale de Meta depuis son rachat en 2012.",
+        "https://www.instagram.com",
+        "",
+    ),
+    (
+        "whatsapp",
+        "entreprise",
+        "WhatsApp",
+        [],
+        "Messagerie chiffrée, filiale de Meta depuis son rachat en 2014.",
+        "https://www.whatsapp.com",
+        "",
+    ),
+    (
+        "meta-superintelligence-labs",
+        "laboratoire",
+        "Meta Superintelligence Labs",
+        ["MSL"],
+        "Laboratoire interne créé par Meta en 2025 pour viser une « superintelligence », confié à Alexandr Wang.",
+        "",
+        "",
+    ),
     ("mira-murati", "personne", "Mira Murati", [], "Ancienne d'OpenAI, fondatrice de Thinking Machines Lab.", "", ""),
     ("alexandr-wang", "personne", "Alexandr Wang", [], "Fondateur de Scale AI, recruté par Meta en juin 2025.", "", ""),
     (
@@ -177,6 +204,13 @@ DEALS = [
         "Discussions informelles engagées fin 2024, sans suite.",
     ),
     ("nfdg", "perplexity-ai", "investissement", "conclu", None, None, "USD", None, "NFDG compte Perplexity AI parmi ses participations."),
+]
+
+GROUP_LINKS = [
+    # group, subsidiary, since (ISO date), until
+    ("meta", "instagram", "2012-09-06", ""),
+    ("meta", "whatsapp", "2014-10-06", ""),
+    ("meta", "meta-superintelligence-labs", "2025-06-30", ""),
 ]
 
 # Entities of the launch story, main subjects first; the rest are mentioned.

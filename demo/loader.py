@@ -33,7 +33,7 @@ from demo.images import illustration, portrait
 from demo.legal_pages import ensure_legal_pages
 from demo.live_pages import ensure_live_page
 from demo.partners import ensure_partners
-from entities.models import Deal, Entity, Role
+from entities.models import Deal, Entity, GroupLink, Role
 from newsroom.models import SiteIdentity
 from partners.models import Partner
 
@@ -212,6 +212,9 @@ def ensure_entities(report: DemoReport, pages) -> None:
             Role.objects.create(
                 person=entities[person], organisation=entities[organisation], kind=kind, start_date=_date(start), end_date=_date(end)
             )
+    for group, subsidiary, start, end in entity_data.GROUP_LINKS:
+        if group in new_slugs:
+            GroupLink.objects.create(parent=entities[group], child=entities[subsidiary], start_date=_date(start), end_date=_date(end))
     launch = next((pages[spec["slug"]] for spec in demo_data.ARTICLES if spec.get("lead")), None)
     reported = []
     for source, target, kind, status, when, amount, currency, valuation, note in entity_data.DEALS:

@@ -1,4 +1,5 @@
-"""What a text says against what the knowledge base records: amounts of deals, roles of people.
+"""What a text says against what the knowledge base records: amounts of deals, roles of people
+and when they joined an organisation.
 
 `check_text(text)` finds the known entities of a text (the mention detector), then reads, in two
 queries, the deals between them and the roles of the people named. Each disagreement is a
@@ -43,6 +44,15 @@ class Finding:
 
     def __str__(self):
         return self.message
+
+
+_VOWELS = tuple("aeiouyàâäéèêëîïôöùûüœAEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜŒ")
+
+
+def _elide(word: str, name) -> str:
+    """« de » / « que » before a name, elided before a vowel (« d’OpenAI », « qu’Alexandr Wang »)."""
+    name = str(name)
+    return f"{word[:-1]}’{name}" if name.startswith(_VOWELS) else f"{word} {name}"
 
 
 def _edit_url(entity) -> str:
@@ -91,13 +101,17 @@ def _amount_findings(text, mentions, entity_ids):
     return findings
 
 
-def _role_findings(text, mentions):
-    people = [m for m in mentions if m.entity.kind == "personne"]
-    if not people:
-        return []
+def _roles_of(mentions):
+    """The recorded roles of the people named, by (person, organisation): one query."""
+    people = {m.entity.pk for m in mentions if m.entity.kind == "personne"}
     roles = {}
-    for role in Role.objects.filter(person_id__in={m.entity.pk for m in people}):
-        roles.setdefault((role.person_id, role.organisation_id), []).append(role)
+    if people:
+        for role in Role.objects.filter(person_id__in=people):
+            roles.setdefault((role.person_id, role.organisation_id), []).append(role)
+    return roles
+
+
+def _role_findings(text, mentions, roles):
     today = timezone.localdate()
     findings = []
     for index, mention in enumerate(mentions):
@@ -112,7 +126,7 @@ def _role_findings(text, mentions):
         said = " ".join(claim["role"].split())
         if said.lower().replace("-", "").startswith(("cofond", "fond")):
             if not any(role.kind in FOUNDER_KINDS for role in held):
-                message = f"Le texte présente {person} comme {said} de {org}\u00a0: la base n’enregistre pas ce rôle."
+                message = f"Le texte présente {person} comme {said} {_elide('de', org)}\u00a0: la base n’enregistre pas ce rôle."
             else:
                 continue
         else:
@@ -120,29 +134,113 @@ def _role_findings(text, mentions):
             ended = [role for role in held if role.kind in CHIEF_KINDS and role.end_date and role.end_date < today]
             ended += [role for role in held if role.kind == Role.Kind.FORMER_CEO]
             if claim["former"] and current:
-                message = f"Le texte dit {person} «\u00a0ancien\u00a0» {said} de {org}\u00a0: d’après la base, ce rôle est en cours."
+                message = (
+                    f"Le texte dit {person} «\u00a0ancien\u00a0» {said} {_elide('de', org)}\u00a0: d’après la base, ce rôle est en cours."
+                )
             elif not claim["former"] and not current and ended:
                 end = max((role.end_date for role in ended if role.end_date), default=None)
                 since = f" depuis le {date_format(end, 'j F Y')}" if end else ""
-                message = f"Le texte dit {person} {said} de {org}\u00a0: d’après la base, ce rôle a pris fin{since}."
+                message = f"Le texte dit {person} {said} {_elide('de', org)}\u00a0: d’après la base, ce rôle a pris fin{since}."
             elif not claim["former"] and not held:
-                message = f"Le texte dit {person} {said} de {org}\u00a0: la base n’enregistre aucune fonction de {person} chez {org}."
+                message = f"Le texte dit {person} {said} {_elide('de', org)}\u00a0: la base n’enregistre aucune fonction {_elide('de', person)} chez {org}."
             else:
                 continue
         findings.append(Finding(message=message, url=_edit_url(person), link_label=f"Voir la fiche {person}"))
     return findings
 
 
+_SPACE = r"[\s\u00a0\u202f]"
+_MONTH_NAMES = (
+    "janvier", "février|fevrier", "mars", "avril", "mai", "juin",
+    "juillet", "août|aout", "septembre", "octobre", "novembre", "décembre|decembre",
+)  # fmt: skip
+_MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names.split("|")}
+_DATE = rf"(?:(?P<day>1er|\d{{1,2}}){_SPACE}+)?(?:(?P<month>{'|'.join(_MONTHS)}){_SPACE}+)?(?P<year>(?:19|20)\d{{2}})\b"
+# « Alexandr Wang a rejoint Meta », « …, recruté par Meta », « …, arrivée chez Mistral AI ».
+_JOINED = re.compile(
+    rf"^{_SPACE}*,?{_SPACE}*(?:qui{_SPACE}+)?(?:(?:a|avait|aurait|est|était){_SPACE}+)?(?:été{_SPACE}+)?"
+    rf"(?:rejoint|intégré|(?:recruté|embauché|débauché)e?{_SPACE}+(?:par|chez)|(?:arrivé|entré)e?{_SPACE}+(?:chez|à|au|dans))"
+    rf"{_SPACE}+(?:l[’']|le{_SPACE}+|la{_SPACE}+)?$",
+    re.IGNORECASE,
+)
+# The date right after the organisation (« … Meta en juin 2025 », « …, le 12 juin 2025 ») or
+# opening the sentence (« En juin 2025, Alexandr Wang a rejoint Meta »).
+_DATE_AFTER = re.compile(rf"^{_SPACE}*,?{_SPACE}*(?:en|le|dès|au{_SPACE}+mois{_SPACE}+de){_SPACE}+{_DATE}", re.IGNORECASE)
+_DATE_BEFORE = re.compile(rf"^{_SPACE}*(?:en|le|dès|au{_SPACE}+mois{_SPACE}+de){_SPACE}+{_DATE}{_SPACE}*,", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class WrittenDate:
+    """A date as precise as the text gives it: a year, a month or a day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def from_match(cls, match) -> "WrittenDate":
+        month = _MONTHS[match["month"].lower()] if match["month"] else None
+        day = (1 if match["day"] == "1er" else int(match["day"])) if match["day"] and month else None
+        return cls(int(match["year"]), month, day)
+
+    def agrees_with(self, recorded) -> bool:
+        """Whether a recorded date falls within what the text says (« en 2025 » agrees with any day of 2025)."""
+        written = (self.year, self.month, self.day)
+        precise = (recorded.year, recorded.month, recorded.day)
+        return all(part is None or part == known for part, known in zip(written, precise, strict=True))
+
+
+def parse_written_date(text: str) -> WrittenDate | None:
+    """The first French date in `text` (« 12 juin 2025 », « juin 2025 », « 2025 »), or None."""
+    match = re.search(_DATE, text, re.IGNORECASE)
+    return WrittenDate.from_match(match) if match else None
+
+
+def _joined_findings(text, mentions, roles):
+    """« X a rejoint Y en juin 2025 » against the start date the base records for X at Y."""
+    findings = []
+    sentences = list(_sentences(text))
+    for index, mention in enumerate(mentions[:-1]):
+        organisation = mentions[index + 1]
+        if mention.entity.kind != "personne" or organisation.entity.kind == "personne":
+            continue
+        if not _JOINED.match(text[mention.end : organisation.start]):
+            continue
+        sentence_start = max((start for start, _ in sentences if start <= mention.start), default=0)
+        written = _DATE_AFTER.match(text[organisation.end : organisation.end + 40]) or _DATE_BEFORE.match(
+            text[sentence_start : mention.start]
+        )
+        if written is None:
+            continue
+        when = WrittenDate.from_match(written)
+        person, org = mention.entity, organisation.entity
+        starts = sorted(role.start_date for role in roles.get((person.pk, org.pk), []) if role.start_date)
+        if not starts or any(when.agrees_with(start) for start in starts):
+            continue
+        recorded = date_format(starts[0], "j F Y")
+        said = " ".join(written.group(0).strip(" ,\u00a0\u202f").split())
+        findings.append(
+            Finding(
+                message=f"Le texte dit {_elide('que', person)} a rejoint {org} «\u00a0{said}\u00a0»\u00a0: "
+                f"la base enregistre son arrivée le {recorded}.",
+                url=_edit_url(person),
+                link_label=f"Voir la fiche {person}",
+            )
+        )
+    return findings
+
+
 def check_text(text: str) -> list[Finding]:
     """The disagreements between `text` and the knowledge base: amounts of the deals between the
-    entities it names, and the roles it gives the people it names."""
+    entities it names, the roles it gives the people it names and when it says they joined."""
     if not text or not text.strip():
         return []
     mentions = find_mentions(text)
     entity_ids = {mention.entity.pk for mention in mentions}
     if not entity_ids:
         return []
-    return _amount_findings(text, mentions, entity_ids) + _role_findings(text, mentions)
+    roles = _roles_of(mentions)
+    return _amount_findings(text, mentions, entity_ids) + _role_findings(text, mentions, roles) + _joined_findings(text, mentions, roles)
 
 
 # Two spellings this close are one name written two ways (« Alexander Wang », « Open AI »).

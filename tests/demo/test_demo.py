@@ -66,3 +66,31 @@ def test_demo_accounts_are_refused_without_debug():
 
     assert not get_user_model().objects.exists()
     assert "DÉMONSTRATION" not in out.getvalue()
+
+
+@override_settings(DEBUG=True)
+def test_the_demo_knows_metas_group_and_the_launch_story_agrees_with_the_base(client):
+    import json
+
+    from articles.checklist import ArticleDraft, run_checklist
+    from entities.consistency import Finding, check_text
+    from entities.models import Entity
+
+    call_command("load_demo", stdout=StringIO())
+    meta = Entity.objects.get(slug="meta")
+
+    assert sorted(meta.subsidiary_links.values_list("child__name", flat=True)) == ["Instagram", "Meta Superintelligence Labs", "WhatsApp"]
+    page = client.get(meta.get_url_path()).content.decode()
+    assert "Tout le groupe Meta" in page and "WhatsApp" in page
+    graph = json.loads(re.search(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', page, re.DOTALL)[1])
+    nodes = graph.get("@graph", [graph])
+    assert any({member["name"] for member in node.get("subOrganization", [])} >= {"Instagram", "WhatsApp"} for node in nodes)
+    whatsapp = client.get(Entity.objects.get(slug="whatsapp").get_url_path()).content.decode()
+    assert "Filiale de" in whatsapp and 'href="/entites/meta/"' in whatsapp
+
+    # The launch story says what the base records: no warning about amounts, roles or dates.
+    story = ArticlePage.objects.get(slug=LAUNCH_SLUG)
+    draft = ArticleDraft.from_page(story)
+    assert "recruté Alexandr Wang" in draft.prose() and "14 milliards de dollars" in draft.prose()
+    assert check_text(draft.prose()) == []
+    assert not [warning for warning in run_checklist(draft, knowledge_base=True).warnings if isinstance(warning, Finding)]

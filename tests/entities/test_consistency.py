@@ -101,3 +101,64 @@ def test_a_known_name_written_another_way_is_flagged_but_not_an_alias(base):
 
     assert [finding.url for finding in findings] == [reverse("wagtailsnippets_entities_entity:edit", args=[wang.pk])]
     assert "«\u00a0Alexander Wang\u00a0» ressemble à «\u00a0Alexandr Wang\u00a0»" in findings[0].message
+
+
+@pytest.fixture
+def wang_at_meta(base):
+    meta, _, wang, _ = base
+    return Role.objects.create(person=wang, organisation=meta, kind="a_rejoint", start_date=datetime.date(2025, 6, 12))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alexandr Wang a rejoint Meta en juin 2025.",
+        "Alexandr Wang, recruté par Meta le 12 juin 2025, dirige le laboratoire.",
+        "En 2025, Alexandr Wang a rejoint Meta.",
+        "Alexandr Wang a rejoint Meta.",  # no date: nothing to compare
+        "Alexandr Wang a rejoint Meta, qui a investi en 2024 dans d’autres sociétés.",  # another date
+    ],
+)
+def test_a_join_date_that_agrees_with_the_base_passes(wang_at_meta, text):
+    assert check_text(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Alexandr Wang a rejoint Meta en mars 2025.", "en mars 2025"),
+        ("Alexandr Wang, recruté par Meta le 1er juin 2025, dirige le laboratoire.", "le 1er juin 2025"),
+        ("En 2024, Alexandr Wang a rejoint Meta.", "En 2024"),
+        ("Alexandr Wang, arrivé chez Meta en\u00a0juillet\u00a02025, dirige le laboratoire.", "en juillet 2025"),
+    ],
+)
+def test_a_join_date_that_differs_from_the_base_is_flagged_with_the_recorded_date(wang_at_meta, text, said):
+    (finding,) = check_text(text)
+
+    assert finding.message == (
+        f"Le texte dit qu’Alexandr Wang a rejoint Meta «\u00a0{said}\u00a0»\u00a0: la base enregistre son arrivée le 12 juin 2025."
+    )
+    assert finding.url == reverse("wagtailsnippets_entities_entity:edit", args=[wang_at_meta.person_id])
+
+
+def test_a_join_date_is_not_compared_when_the_base_has_none(base):
+    assert check_text("Alexandr Wang a rejoint Meta en mars 2025.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("le 12 juin 2025", (2025, 6, 12)),
+        ("le 1er août 2024", (2024, 8, 1)),
+        ("en fevrier 2023", (2023, 2, None)),
+        ("en 2019", (2019, None, None)),
+        ("Décembre\u00a02026", (2026, 12, None)),
+        ("sans date", None),
+    ],
+)
+def test_french_dates_are_read_as_precisely_as_written(text, expected):
+    from entities.consistency import parse_written_date
+
+    written = parse_written_date(text)
+
+    assert (None if written is None else (written.year, written.month, written.day)) == expected
