@@ -7,6 +7,8 @@ from decimal import Decimal
 from django.urls import reverse
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from articles.checklist import ArticleDraft, run_checklist
 from demo import factories
@@ -162,3 +164,24 @@ def test_french_dates_are_read_as_precisely_as_written(text, expected):
     written = parse_written_date(text)
 
     assert (None if written is None else (written.year, written.month, written.day)) == expected
+
+
+@given(st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2099, 12, 31)), st.sampled_from(["day", "month", "year"]))
+def test_any_french_date_reads_back_and_agrees_only_with_the_days_it_covers(day, precision):
+    from django.utils.formats import date_format
+
+    from entities.consistency import parse_written_date
+
+    written = {"day": date_format(day, "j F Y"), "month": date_format(day, "F Y"), "year": str(day.year)}[precision]
+    written = written.replace("1 ", "1er ", 1) if precision == "day" and day.day == 1 else written
+
+    parsed = parse_written_date(f"Il est arrivé le {written}.")
+
+    assert (parsed.year, parsed.month, parsed.day) == (
+        day.year,
+        None if precision == "year" else day.month,
+        day.day if precision == "day" else None,
+    )
+    assert parsed.agrees_with(day)
+    next_year = day.replace(year=day.year + 1) if not (day.month == 2 and day.day == 29) else datetime.date(day.year + 1, 3, 1)
+    assert not parsed.agrees_with(next_year)
