@@ -1,8 +1,12 @@
 """Reads for the public entity pages and the entity boxes of articles, in fixed query counts."""
 
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Count, F, Q
 
 from articles.selectors import paginate, prepare_teasers, teaser_queryset
+from entities.fact_history import day_fr, public_fact_changes
 from entities.models import Deal, Entity, GroupLink
 from newsroom.routing import SiteRoots
 
@@ -43,12 +47,44 @@ def entity_index(*, kind: str | None, initial: str | None, page_number):
 ENTITY_RENDITION = "fill-320x320"
 
 
-def _public_reports():
-    """The live, public articles reporting the outer deal, in the editor's order: a restricted or
-    unpublished report is never linked (issue 18, finding 6)."""
+@dataclass(frozen=True)
+class DealReport:
+    """A live, public article reporting a deal: « Lire : <title>, 12 juin 2025 »."""
+
+    title: str
+    path: str
+    published: datetime | None
+
+    @property
+    def published_fr(self) -> str:
+        """« 12 juin 2025 »."""
+        return day_fr(self.published)
+
+
+def attach_public_reports(deals) -> None:
+    """Give each deal `public_reports`: the live, public articles reporting it, newest first, in
+    one query for all the deals. A restricted or unpublished report is never listed (issue 18,
+    finding 6); no deal, no query."""
     from articles.models import ArticleDeal
 
-    return ArticleDeal.objects.filter(deal=OuterRef("pk"), article__in=teaser_queryset().values("pk")).order_by("sort_order", "pk")
+    by_deal = {deal.pk: [] for deal in deals}
+    if by_deal:
+        rows = (
+            ArticleDeal.objects.filter(deal_id__in=list(by_deal), article__in=teaser_queryset().values("pk"))
+            .order_by(F("article__first_published_at").desc(nulls_last=True), "-article_id")
+            .values_list("deal_id", "article_id", "article__title", "article__url_path", "article__first_published_at")
+        )
+        roots = SiteRoots()
+        seen = set()
+        for deal_id, article_id, title, url_path, published in rows:
+            path = roots.path(url_path)
+            # The same article may list a deal twice in its inline panel: one link is enough.
+            if path is None or (deal_id, article_id) in seen:
+                continue
+            seen.add((deal_id, article_id))
+            by_deal[deal_id].append(DealReport(title=title, path=path, published=published))
+    for deal in deals:
+        deal.public_reports = by_deal[deal.pk]
 
 
 def entity_group(entity) -> dict:
@@ -65,7 +101,8 @@ def entity_group(entity) -> dict:
 
 
 def entity_detail(*, entity, page_number, whole_group: bool = False):
-    """Profile, people and roles, deals timeline, group, articles, co-mentioned entities, tags.
+    """Profile, people and roles, deals timeline with every public report, group, articles,
+    co-mentioned entities, tags, the latest changes of its facts and the date of the last one.
 
     With `whole_group`, the articles are those about the entity or any of its current
     subsidiaries (« Tout le groupe Meta »). The entity's own image gets its rendition in the same
@@ -78,12 +115,11 @@ def entity_detail(*, entity, page_number, whole_group: bool = False):
     deals = list(
         Deal.objects.filter(Q(source=entity) | Q(target=entity), source__live=True, target__live=True)
         .select_related("source", "target")
-        .annotate(report_url_path=Subquery(_public_reports().values("article__url_path")[:1]))
         .order_by(F("date").desc(nulls_last=True), "-pk")
     )
-    roots = SiteRoots()
-    for deal in deals:
-        deal.report_path = roots.path(deal.report_url_path) if deal.report_url_path else None
+    attach_public_reports(deals)
+    fact_changes = public_fact_changes(entity)
+    updated = last_updated(entity, fact_changes)
     group = entity_group(entity)
     member_ids = [link.child_id for link in group["members"] if link.current]
     whole_group = whole_group and bool(member_ids)
@@ -113,4 +149,15 @@ def entity_detail(*, entity, page_number, whole_group: bool = False):
         "group": group,
         "whole_group": whole_group,
         "entity_tags": list(entity.tags.all()),
+        "fact_changes": fact_changes,
+        "last_updated": updated,
+        "last_updated_fr": day_fr(updated),
     }
+
+
+def last_updated(entity, fact_changes) -> datetime | None:
+    """« Dernière mise à jour »: the entity's last publication, or the latest change of a fact
+    shown on its page when another entity's publication made it (a deal's target, an
+    organisation whose people changed)."""
+    dates = [entity.last_published_at, *(change.when for change in fact_changes[:1])]
+    return max((date for date in dates if date is not None), default=None)

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils import timezone
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -119,6 +120,17 @@ class Entity(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, Cl
         from entities.public_paths import entity_path
 
         return entity_path(self.slug)
+
+    def publish(self, revision, *args, **kwargs):
+        """Publish `revision` (Wagtail) and record in the public fact history what it changes in
+        the entity's deals, roles and group links (entities/fact_history.py).
+
+        Every publication goes through here: the admin, `revision.publish()`, scheduled
+        publishing. Draft saves and bulk loads do not, so they record nothing."""
+        from entities.fact_history import recording_fact_changes
+
+        with recording_fact_changes(self, revision):
+            return super().publish(revision, *args, **kwargs)
 
 
 def _check_dates(start, end, field="end_date"):
@@ -268,3 +280,84 @@ class GroupLink(Orderable):
         _check_dates(self.start_date, self.end_date)
         if self.child_id and self.parent_id and self.child_id == self.parent_id:
             raise ValidationError({"child": "Une organisation ne peut pas être sa propre filiale."})
+
+
+class FactChange(models.Model):
+    """One change of a published fact, as readers saw it change: a deal's amount, valuation, status
+    or date, a role or a group link added, ended, changed or removed.
+
+    Written when an entity is published (entities/fact_history.py), never edited. `summary` is a
+    French sentence with the names as they were then; deal figures keep their raw values (units,
+    ISO dates, status codes) and are written out on display, roles and group links keep the French
+    description of their period. The change shows on the page of `entity` (whose publication made
+    it) and on the page of `other` (the target, the organisation, the subsidiary)."""
+
+    class Kind(models.TextChoices):
+        DEAL_ADDED = "operation_ajoutee", "Nouvelle opération"
+        DEAL_REMOVED = "operation_retiree", "Opération retirée"
+        DEAL_AMOUNT = "montant", "Montant"
+        DEAL_VALUATION = "valorisation", "Valorisation"
+        DEAL_STATUS = "statut", "Statut"
+        DEAL_DATE = "date", "Date d’une opération"
+        ROLE_ADDED = "fonction_ajoutee", "Nouvelle fonction"
+        ROLE_ENDED = "fonction_terminee", "Fin de fonction"
+        ROLE_CHANGED = "fonction_modifiee", "Fonction modifiée"
+        ROLE_REMOVED = "fonction_retiree", "Fonction retirée"
+        GROUP_ADDED = "groupe_entree", "Entrée dans le groupe"
+        GROUP_LEFT = "groupe_sortie", "Sortie du groupe"
+        GROUP_CHANGED = "groupe_modifie", "Appartenance au groupe modifiée"
+        GROUP_REMOVED = "groupe_retire", "Lien de groupe retiré"
+
+    entity = models.ForeignKey(Entity, verbose_name="entité publiée", on_delete=models.CASCADE, related_name="fact_changes")
+    # A real related name (not "+"): entity_merge moves every foreign key it finds on Entity.
+    other = models.ForeignKey(
+        Entity,
+        verbose_name="autre entité",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="fact_changes_as_other",
+    )
+    when = models.DateTimeField("date", default=timezone.now)
+    kind = models.CharField("type", max_length=20, choices=Kind.choices)
+    summary = models.CharField("fait", max_length=400)
+    old_value = models.CharField("ancienne valeur", max_length=300, blank=True)
+    old_currency = models.CharField("ancienne devise", max_length=3, blank=True)
+    new_value = models.CharField("nouvelle valeur", max_length=300, blank=True)
+    new_currency = models.CharField("nouvelle devise", max_length=3, blank=True)
+    deal = models.ForeignKey(Deal, verbose_name="opération", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    role = models.ForeignKey(Role, verbose_name="fonction", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    group_link = models.ForeignKey(
+        GroupLink, verbose_name="lien de groupe", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", verbose_name="révision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-when", "-pk"]
+        verbose_name = "changement d’un fait"
+        verbose_name_plural = "historique des faits"
+        # The newest changes shown on an entity's page: those it published, those about it.
+        indexes = [
+            models.Index(fields=["entity", "-when"], name="entities_fact_entity_when"),
+            models.Index(fields=["other", "-when"], name="entities_fact_other_when"),
+        ]
+
+    def __str__(self):
+        values = self.values_display
+        return f"{self.summary}\u00a0: {values}" if values else self.summary
+
+    @property
+    def when_fr(self) -> str:
+        """« 5 décembre 2026 »."""
+        from entities.fact_history import day_fr
+
+        return day_fr(self.when)
+
+    @property
+    def values_display(self) -> str:
+        """The values as readers read them: « 14 milliards de dollars → 15 milliards de dollars »."""
+        from entities.fact_history import values_display
+
+        return values_display(self)

@@ -100,7 +100,7 @@ def test_the_surfaces_do_show_the_public_article_and_the_deal(client, world):
     assert "Un article public" in entity_page
     assert "Acheteur Groupe" in entity_page
     assert "Un article public" in client.get("/tags/rachats/").content.decode()
-    assert "Lire notre article" not in entity_page
+    assert "<li>Lire\u00a0: " not in entity_page
 
 
 def test_a_public_report_of_a_deal_is_linked_from_both_entity_pages(client, section):
@@ -110,4 +110,4 @@ def test_a_public_report_of_a_deal_is_linked_from_both_entity_pages(client, sect
     factories.link_deal(report, source=buyer, target=target, kind=Deal.Kind.ACQUISITION)
 
     for url in ("/entites/acheteur-groupe/", "/entites/cible-startup/"):
-        assert f'<a href="{report.url}">Lire notre article</a>' in client.get(url).content.decode(), url
+        assert f'<li>Lire\u00a0: <a href="{report.url}">Acheteur rachète Cible</a>, <time' in client.get(url).content.decode(), url
