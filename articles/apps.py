@@ -9,5 +9,8 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         from articles import plan_bylines, public_paths, signals  # noqa: F401 - connects the receivers
+        from entities.dashboard import register_publications
 
         public_paths.register()
+        # The entities dashboard counts citations and reported deals without knowing our page types.
+        register_publications(citations="article_links__article", reports="reports__article")

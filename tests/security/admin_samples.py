@@ -225,6 +225,7 @@ SAMPLES = {
     "/admin/snippets/choose/entities/entity/chosen-multiple/?id={entity}": ("NYYYY", "NMMMM"),
     "/admin/snippets/choose/entities/entity/create/": ("NYYNY", "NBBNB"),
     "/admin/entites/fusionner/": ("NNYNY", "NNYNY"),
+    "/admin/entites/tableau-de-bord/": ("NYYNY", "NMMNM"),
     "/admin/snippets/partners/partner/": ("NNYYY", "NNMMM"),
     "/admin/snippets/partners/partner/results/": ("NNYYY", "NNMMM"),
     "/admin/snippets/partners/partner/?export=csv": ("NNYYY", "NNMMM"),
