@@ -6,9 +6,10 @@ from datetime import datetime
 from django.db.models import Count, F, Q
 
 from articles.selectors import paginate, prepare_teasers, teaser_queryset
-from entities.fact_history import day_fr, public_fact_changes
+from entities.fact_history import public_fact_changes
 from entities.models import Deal, Entity, GroupLink
 from newsroom.routing import SiteRoots
+from newsroom.templatetags.french import day_fr
 
 INDEX_PAGE_SIZE = 60
 CO_MENTIONED_COUNT = 8

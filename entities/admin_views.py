@@ -66,25 +66,37 @@ def merge_view(request):
     )
 
 
-class EntityMergeMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perms(MERGE_PERMISSIONS)
+class EntityToolViewSet(ViewSet):
+    """A tool under « Entités »: one view, in the menu only for those who hold `permissions`."""
+
+    permissions: tuple[str, ...] = ()
+    url_name = "index"
+    view = None  # the view function, set by each tool
+
+    @property
+    def menu_item_class(self):
+        permissions = self.permissions
+
+        class PermittedMenuItem(MenuItem):
+            def is_shown(self, request):
+                return request.user.has_perms(permissions)
+
+        return PermittedMenuItem
+
+    def get_urlpatterns(self):
+        return [path("", self.view, name=self.url_name)]
 
 
-class EntityMergeViewSet(ViewSet):
+class EntityMergeViewSet(EntityToolViewSet):
     """The merge tool, listed under « Entités »."""
 
     name = "entity_merge"
     url_prefix = "entites/fusionner"
     icon = "resubmit"
     menu_label = "Fusionner deux entités"
-
-    @property
-    def menu_item_class(self):
-        return EntityMergeMenuItem
-
-    def get_urlpatterns(self):
-        return [path("", merge_view, name="merge")]
+    permissions = MERGE_PERMISSIONS
+    url_name = "merge"
+    view = staticmethod(merge_view)
 
 
 class DashboardView(WagtailAdminTemplateMixin, TemplateView):
@@ -112,22 +124,12 @@ class DashboardView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
-class DashboardMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(DASHBOARD_PERMISSION)
-
-
-class EntityDashboardViewSet(ViewSet):
+class EntityDashboardViewSet(EntityToolViewSet):
     """The dashboard, first under « Entités »."""
 
     name = "entity_dashboard"
     url_prefix = "entites/tableau-de-bord"
     icon = "clipboard-list"
     menu_label = "Tableau de bord"
-
-    @property
-    def menu_item_class(self):
-        return DashboardMenuItem
-
-    def get_urlpatterns(self):
-        return [path("", DashboardView.as_view(), name="index")]
+    permissions = (DASHBOARD_PERMISSION,)
+    view = staticmethod(DashboardView.as_view())

@@ -19,6 +19,7 @@ from django.utils.formats import date_format
 from entities.amounts import close_enough, find_amounts, format_amount
 from entities.mentions import find_mentions, normalize_name
 from entities.models import Deal, Entity, Role
+from newsroom.templatetags.french import elide
 
 # Only figures of the same order as the recorded ones are compared: « 100 millions » of signing
 # bonuses next to a 14-billion deal is another figure, not a mistake about it.
@@ -44,15 +45,6 @@ class Finding:
 
     def __str__(self):
         return self.message
-
-
-_VOWELS = tuple("aeiouyàâäéèêëîïôöùûüœAEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜŒ")
-
-
-def _elide(word: str, name) -> str:
-    """« de » / « que » before a name, elided before a vowel (« d’OpenAI », « qu’Alexandr Wang »)."""
-    name = str(name)
-    return f"{word[:-1]}’{name}" if name.startswith(_VOWELS) else f"{word} {name}"
 
 
 def _edit_url(entity) -> str:
@@ -126,7 +118,7 @@ def _role_findings(text, mentions, roles):
         said = " ".join(claim["role"].split())
         if said.lower().replace("-", "").startswith(("cofond", "fond")):
             if not any(role.kind in FOUNDER_KINDS for role in held):
-                message = f"Le texte présente {person} comme {said} {_elide('de', org)}\u00a0: la base n’enregistre pas ce rôle."
+                message = f"Le texte présente {person} comme {said} {elide('de', org)}\u00a0: la base n’enregistre pas ce rôle."
             else:
                 continue
         else:
@@ -135,14 +127,14 @@ def _role_findings(text, mentions, roles):
             ended += [role for role in held if role.kind == Role.Kind.FORMER_CEO]
             if claim["former"] and current:
                 message = (
-                    f"Le texte dit {person} «\u00a0ancien\u00a0» {said} {_elide('de', org)}\u00a0: d’après la base, ce rôle est en cours."
+                    f"Le texte dit {person} «\u00a0ancien\u00a0» {said} {elide('de', org)}\u00a0: d’après la base, ce rôle est en cours."
                 )
             elif not claim["former"] and not current and ended:
                 end = max((role.end_date for role in ended if role.end_date), default=None)
                 since = f" depuis le {date_format(end, 'j F Y')}" if end else ""
-                message = f"Le texte dit {person} {said} {_elide('de', org)}\u00a0: d’après la base, ce rôle a pris fin{since}."
+                message = f"Le texte dit {person} {said} {elide('de', org)}\u00a0: d’après la base, ce rôle a pris fin{since}."
             elif not claim["former"] and not held:
-                message = f"Le texte dit {person} {said} {_elide('de', org)}\u00a0: la base n’enregistre aucune fonction {_elide('de', person)} chez {org}."
+                message = f"Le texte dit {person} {said} {elide('de', org)}\u00a0: la base n’enregistre aucune fonction {elide('de', person)} chez {org}."
             else:
                 continue
         findings.append(Finding(message=message, url=_edit_url(person), link_label=f"Voir la fiche {person}"))
@@ -221,7 +213,7 @@ def _joined_findings(text, mentions, roles):
         said = " ".join(written.group(0).strip(" ,\u00a0\u202f").split())
         findings.append(
             Finding(
-                message=f"Le texte dit {_elide('que', person)} a rejoint {org} «\u00a0{said}\u00a0»\u00a0: "
+                message=f"Le texte dit {elide('que', person)} a rejoint {org} «\u00a0{said}\u00a0»\u00a0: "
                 f"la base enregistre son arrivée le {recorded}.",
                 url=_edit_url(person),
                 link_label=f"Voir la fiche {person}",

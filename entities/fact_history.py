@@ -17,7 +17,7 @@ from django.db.models import Q
 from django.utils import formats, timezone
 
 from entities.models import Deal, Entity, FactChange, GroupLink, Role
-from newsroom.templatetags.french import money_fr
+from newsroom.templatetags.french import day_fr, elide, money_fr
 
 Kind = FactChange.Kind
 HISTORY_SIZE = 10
@@ -27,25 +27,9 @@ MISSING = {Kind.DEAL_AMOUNT: "non communiqué", Kind.DEAL_VALUATION: "non commun
 # Each change shows « old → new », or only the value that exists after (or before) it.
 SHOWS_BOTH = {Kind.DEAL_AMOUNT, Kind.DEAL_VALUATION, Kind.DEAL_STATUS, Kind.DEAL_DATE, Kind.ROLE_CHANGED, Kind.GROUP_CHANGED}
 SHOWS_OLD = {Kind.DEAL_REMOVED, Kind.ROLE_REMOVED, Kind.GROUP_REMOVED}
-VOWELS = "aeiouàâäéèêëîïôöùûüAEIOUÀÂÄÉÈÊËÎÏÔÖÙÛÜ"
 
 
 # --- French writing ------------------------------------------------------------------------------
-
-
-def day_fr(value) -> str:
-    """« 5 décembre 2026 », « 1er juin 2025 » (Paris time for a datetime): a date in running text."""
-    if not value:
-        return ""
-    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
-        value = timezone.localtime(value)
-    day = "1er" if value.day == 1 else str(value.day)
-    return f"{day} {formats.date_format(value, 'F Y')}"
-
-
-def _of(word: str) -> str:
-    """« de Meta », « d’OpenAI », « d’avril 2012 »."""
-    return f"d’{word}" if word[:1] in VOWELS else f"de {word}"
 
 
 def _lower_first(label: str) -> str:
@@ -60,7 +44,7 @@ def _month(value) -> str:
 def _period(start, end) -> str:
     """« depuis juin 2019 », « d’avril 2012 à mars 2026 », « jusqu’en novembre 2023 »."""
     if start and end:
-        return f"{_of(_month(start))} à {_month(end)}"
+        return f"{elide('de', _month(start))} à {_month(end)}"
     if start:
         return f"depuis {_month(start)}"
     if end:
@@ -72,11 +56,11 @@ def _deal_subject(row) -> str:
     """« l’acquisition de Scale AI par Meta »: the deal as a sentence names it."""
     source, target = row["source__name"], row["target__name"]
     if row["kind"] == Deal.Kind.ACQUISITION:
-        return f"l’acquisition {_of(target)} par {source}"
+        return f"l’acquisition {elide('de', target)} par {source}"
     if row["kind"] == Deal.Kind.INVESTMENT:
-        return f"l’investissement {_of(source)} dans {target}"
+        return f"l’investissement {elide('de', source)} dans {target}"
     if row["kind"] == Deal.Kind.FUNDING:
-        return f"la levée de fonds {_of(target)} auprès {_of(source)}"
+        return f"la levée de fonds {elide('de', target)} auprès {elide('de', source)}"
     return f"les discussions de rachat entre {source} et {target}"
 
 
@@ -208,7 +192,7 @@ def _role_changes(before: dict, after: dict, make) -> list:
 def _link_changes(before: dict, after: dict, make) -> list:
     changes = []
     for pk, new in after.items():
-        subject = f"{new['child__name']}, filiale {_of(new['parent__name'])}"
+        subject = f"{new['child__name']}, filiale {elide('de', new['parent__name'])}"
         period = _period(new["start_date"], new["end_date"])
         old = before.get(pk)
         if old is None:
@@ -230,7 +214,7 @@ def _link_changes(before: dict, after: dict, make) -> list:
             )
     for pk, old in before.items():
         if pk not in after:
-            subject = f"{old['child__name']}, filiale {_of(old['parent__name'])}"
+            subject = f"{old['child__name']}, filiale {elide('de', old['parent__name'])}"
             old_period = _period(old["start_date"], old["end_date"])
             changes.append(make(Kind.GROUP_REMOVED, f"Lien de groupe retiré\u00a0: {subject}", old, gone=True, old_value=old_period))
     return changes

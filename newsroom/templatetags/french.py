@@ -19,14 +19,34 @@ _typography = lru_cache(maxsize=4096)(french_typography)
 
 
 @register.filter
+def day_fr(value) -> str:
+    """« 5 décembre 2026 », « 1er juin 2025 » (Paris time for a datetime): a date in running text."""
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    day = "1er" if value.day == 1 else str(value.day)
+    return f"{day} {formats.date_format(value, 'F Y')}"
+
+
+@register.filter
 def date_fr(value):
     """« mercredi 2 juillet 2025 », with « 1er » on the first of the month, in Paris time."""
     if not value:
         return ""
     if isinstance(value, datetime.datetime) and timezone.is_aware(value):
         value = timezone.localtime(value)
-    day = "1er" if value.day == 1 else str(value.day)
-    return f"{formats.date_format(value, 'l')} {day} {formats.date_format(value, 'F Y')}"
+    return f"{formats.date_format(value, 'l')} {day_fr(value)}"
+
+
+VOWELS = tuple("aeiouyàâäéèêëîïôöùûüœAEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜŒ")
+
+
+def elide(word: str, name) -> str:
+    """« de » / « que » / « le » before a name, elided before a vowel: « d’OpenAI », « qu’Alexandr
+    Wang », « de Meta »."""
+    name = str(name)
+    return f"{word[:-1]}’{name}" if name.startswith(VOWELS) else f"{word} {name}"
 
 
 @register.filter
