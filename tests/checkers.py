@@ -21,6 +21,20 @@ ROOT = Path(__file__).resolve().parents[1]
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+def axe_violations(page) -> list[str]:
+    """Serious and critical axe-core violations of the page in Chromium, as readable lines."""
+    assert AXE.exists(), "axe-core is missing: `make test` installs it with npm ci"
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_RULES)
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} — {[node['target'] for node in violation['nodes'][:3]]}"
+        for violation in result["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+
+
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 # W3C date, or date-time to the second: what <time datetime>, sitemaps and schema.org all accept.
 W3C = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2})?$")

@@ -1,7 +1,6 @@
 """axe-core in Chromium on every public page type: no serious or critical violation (WCAG 2.2 AA)."""
 
 import datetime
-from pathlib import Path
 
 from django.contrib.auth.models import Group
 from django.core.management import call_command
@@ -10,21 +9,7 @@ from django.test import override_settings
 import pytest
 
 from articles.models import ArticlePage
-
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-
-
-def axe_violations(page):
-    """Serious and critical violations of the page, as readable lines."""
-    assert AXE.exists(), "axe-core is missing: `make test` installs it with npm ci"
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", RULES)
-    return [
-        f"{violation['id']} ({violation['impact']}): {violation['help']} — {[node['target'] for node in violation['nodes'][:3]]}"
-        for violation in result["violations"]
-        if violation["impact"] in ("serious", "critical")
-    ]
+from tests.checkers import axe_violations
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -9,7 +9,7 @@ from django.test import override_settings
 
 import pytest
 
-from tests.checkers import AXE, AXE_RULES, ROOT
+from tests.checkers import ROOT, axe_violations
 from tests.realistic_site import build_realistic_site, page_type_urls
 
 STYLESHEETS = ROOT / "static" / "css"
@@ -19,17 +19,6 @@ def color_schemes() -> list[str]:
     """Light always; dark too when a stylesheet answers `prefers-color-scheme: dark`."""
     dark = any("prefers-color-scheme: dark" in path.read_text() for path in STYLESHEETS.glob("**/*.css"))
     return ["light", "dark"] if dark else ["light"]
-
-
-def serious_violations(page) -> list[str]:
-    assert AXE.exists(), "axe-core is missing: `make test` installs it with npm ci"
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_RULES)
-    return [
-        f"{violation['id']} ({violation['impact']}): {violation['help']} — {[node['target'] for node in violation['nodes'][:3]]}"
-        for violation in result["violations"]
-        if violation["impact"] in ("serious", "critical")
-    ]
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -48,7 +37,7 @@ def test_realistic_pages_have_no_serious_accessibility_violation(live_server, ne
         page = new_context(bypass_csp=True, color_scheme=scheme).new_page()
         for url in sorted(urls):
             page.goto(live_server.url + url)
-            violations = serious_violations(page)
+            violations = axe_violations(page)
             if violations:
                 problems[f"{scheme} {url}"] = violations
     assert len(urls) >= 20

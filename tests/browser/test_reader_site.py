@@ -14,7 +14,7 @@ from demo import factories
 from live.models import LivePage
 from newsroom.models import EmbedThumbnail
 from pages.models import SimplePage
-from tests.browser.test_accessibility import axe_violations
+from tests.checkers import axe_violations
 from tests.oembed_provider import VIDEO_URL
 
 DESKTOP = {"width": 1280, "height": 900}

@@ -13,7 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import PageViewRestriction
-from wagtail.test.utils.form_data import inline_formset, nested_form_data
+from wagtail.test.utils.form_data import inline_formset
 
 import pytest
 
@@ -23,6 +23,7 @@ from demo import factories
 from entities.models import Deal, Entity, FactChange, GroupLink, Role
 from entities.services import entity_merge
 from newsroom.cache_purge import paths_purged
+from tests.entities.forms import entity_form as shared_entity_form
 
 pytestmark = pytest.mark.django_db
 
@@ -74,21 +75,8 @@ def deal_row(deal, **overrides):
 
 
 def entity_form(entity, deals):
-    return nested_form_data(
-        {
-            "name": entity.name,
-            "kind": entity.kind,
-            "slug": entity.slug,
-            "aliases": "",
-            "description": "",
-            "image_alt": "",
-            "website": "",
-            "wikidata_id": "",
-            "tags": "",
-            "roles": inline_formset([]),
-            "deals": inline_formset(deals, initial=len(deals)),
-            "subsidiary_links": inline_formset([]),
-        }
+    return shared_entity_form(
+        name=entity.name, kind=entity.kind, slug=entity.slug, aliases="", deals=inline_formset(deals, initial=len(deals))
     )
 
 

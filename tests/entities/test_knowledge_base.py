@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Revision
-from wagtail.test.utils.form_data import inline_formset, nested_form_data
+from wagtail.test.utils.form_data import inline_formset
 
 import pytest
 
@@ -18,29 +18,11 @@ from articles.selectors import TEASER_RENDITIONS
 from demo import factories
 from entities.models import Deal, Entity, Role
 from entities.services import entity_merge
+from tests.entities.forms import entity_form
 
 pytestmark = pytest.mark.django_db
 
 ADD_URL = "/admin/snippets/entities/entity/add/"
-
-
-def entity_form(**overrides):
-    data = {
-        "name": "Scale AI",
-        "kind": "entreprise",
-        "slug": "scale-ai",
-        "aliases": "ScaleAI\nScale",
-        "description": "",
-        "image_alt": "",
-        "website": "",
-        "wikidata_id": "",
-        "tags": "",
-        "roles": inline_formset([]),
-        "deals": inline_formset([]),
-        "subsidiary_links": inline_formset([]),
-    }
-    data.update(overrides)
-    return nested_form_data(data)
 
 
 def test_editor_creates_an_entity_with_aliases_one_per_line(client, editor):
