@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export HOST PORT
 
-.PHONY: run test serve lint format bench clean help
+.PHONY: run test serve lint format bench guide-images clean help
 .DEFAULT_GOAL := help
 
 help:
@@ -16,6 +16,7 @@ help:
 	@echo "make serve  — réglages de production (gunicorn + whitenoise), DATABASE_URL requis"
 	@echo "make lint   — ruff check + ruff format --check"
 	@echo "make bench  — banc d'essai court (corpus synthétique, wrk, Varnish) ; voir benchmarks/README.md"
+	@echo "make guide-images — copie les captures des guides faites par make test dans docs/guides/captures/"
 
 # The stamp files make a second `make run` skip the installs: it only re-installs when a
 # requirements file changes.
@@ -70,6 +71,12 @@ serve: $(VENV)/.runtime $(MO_FILES)
 bench: $(VENV)/.dev
 	scripts/ensure-system-packages.sh
 	PATH="$(CURDIR)/$(BIN):$$PATH" scripts/with-postgres.sh benchmarks/run.sh $(BENCH_ARGS)
+
+# The guides' screenshots as the last `make test` saved them, committed with the guides so that a
+# fresh `make run` shows them (the admin prefers the test run's own copies when there are some).
+guide-images:
+	test -n "$$(ls test-artifacts/screenshots/guides/*.png 2>/dev/null)" || { echo "run make test first"; exit 1; }
+	cp test-artifacts/screenshots/guides/*.png docs/guides/captures/
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .

@@ -3,8 +3,9 @@
 Markdown files rather than Wagtail pages: a guide changes with the code it describes, so it lives
 in the repository, is reviewed with that code, and is checked by the tests (every screenshot it
 names must be made by a browser test: tests/guides/). A guide starts with `# Title`, then a line
-`Pour : <who>`; images are written `![texte](captures/<name>.png)`, read from
-NEWSROOM_GUIDE_SCREENSHOTS (the `guides/` folder the browser tests save into).
+`Pour : <who>`; images are written `![texte](captures/<name>.png)`, read from NEWSROOM_GUIDE_SCREENSHOTS (the
+`guides/` folder the browser tests save into) or else from the copies committed in
+docs/guides/captures/ (`make guide-images` refreshes them from the last test run).
 """
 
 import re
@@ -56,6 +57,11 @@ class Guide:
 
 def guides_folder() -> Path:
     return Path(settings.NEWSROOM_GUIDES_DIR)
+
+
+def committed_screenshots() -> Path:
+    """The screenshots committed with the guides (`![…](captures/x.png)` also reads on GitHub)."""
+    return guides_folder() / "captures"
 
 
 def all_guides() -> list[Guide]:

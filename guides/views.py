@@ -1,12 +1,14 @@
 """Admin views of « Aide »: the list of guides, one guide, its screenshots (for signed-in users only)."""
 
+from pathlib import Path
+
 from django.conf import settings
 from django.http import FileResponse, Http404
 from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from guides.guides import SLUG, all_guides, guide
+from guides.guides import SLUG, all_guides, committed_screenshots, guide
 
 
 class GuideIndexView(WagtailAdminTemplateMixin, TemplateView):
@@ -45,11 +47,16 @@ class GuideView(WagtailAdminTemplateMixin, TemplateView):
 
 
 def screenshot(request, name):
-    """A screenshot made by the browser tests (a fixed name pattern: no path can escape the folder)."""
+    """A guide's screenshot (a fixed name pattern: no path can escape the folders).
+
+    The copy the last `make test` saved is shown when there is one, so the admin shows today's
+    screen; otherwise the copy committed with the guide (docs/guides/captures/, refreshed by
+    `make guide-images`), so a fresh `make run` shows every image too."""
     stem, _, extension = name.rpartition(".")
     if extension != "png" or not SLUG.match(stem):
         raise Http404
-    path = settings.NEWSROOM_GUIDE_SCREENSHOTS / name
-    if not path.is_file():
-        raise Http404
-    return FileResponse(path.open("rb"), content_type="image/png")
+    for folder in (Path(settings.NEWSROOM_GUIDE_SCREENSHOTS), committed_screenshots()):
+        path = folder / name
+        if path.is_file():
+            return FileResponse(path.open("rb"), content_type="image/png")
+    raise Http404

@@ -161,8 +161,14 @@ def test_a_newcomer_publishes_an_article_by_following_the_journalist_guide_on_ma
     shortcut_href = shortcut.get_attribute("href")
     bureau.get_by_role("link", name=re.compile("Écrire et publier un article")).click()
     guide = GuideLabels(desk, "ecrire-et-publier-un-article")
+    # No test has saved screenshots here (a fresh clone): the guide shows the copies committed
+    # with it (docs/guides/captures/), every one of them.
+    images = desk.locator("article.guide img")
+    expect(images).to_have_count(len(re.findall(r"\]\(captures/", (ROOT / "docs/guides/ecrire-et-publier-un-article.md").read_text())))
+    for image in images.all():
+        expect(image).to_have_js_property("complete", True)  # loaded, or given up on
+        assert image.evaluate("img => img.naturalWidth") > 0, f"{image.get_attribute('src')} does not load on make run"
     screenshot(desk, "newcomer-1-guide.png")
-    # The guide's screenshots are missing (a fresh clone): what follows is checked from here on.
     problems = BrowserProblems(desk)
 
     # 2. « Choisir la rubrique »: Pages, Accueil, the rubrique's ⋯ menu, Ajouter une sous-page, Article.

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from guides.guides import ROLE_GUIDES, all_guides, guide
+from guides.guides import ROLE_GUIDES, all_guides, committed_screenshots, guide
 
 BROWSER_TESTS = Path(__file__).resolve().parents[1] / "browser"
 
@@ -20,6 +20,27 @@ def test_every_screenshot_a_guide_shows_is_made_by_a_browser_test():
         assert each.screenshots, each.slug
         missing = set(each.screenshots) - made
         assert not missing, f"{each.slug} shows screenshots no browser test saves: {sorted(missing)}"
+
+
+def test_every_screenshot_a_guide_shows_is_committed_with_it_and_nothing_else_is():
+    # A fresh `make run` has no test artefacts: the admin then shows the committed copies.
+    committed = {path.name for path in committed_screenshots().glob("*.png")}
+    shown = {name for each in all_guides() for name in each.screenshots}
+    assert shown <= committed, f"run make test then make guide-images: {sorted(shown - committed)}"
+    assert committed <= shown, f"no guide shows {sorted(committed - shown)}"
+    for name in committed:
+        assert (committed_screenshots() / name).read_bytes().startswith(b"\x89PNG\r\n\x1a\n"), name
+
+
+def test_the_admin_shows_the_last_test_runs_screenshot_else_the_committed_one(client, journalist, settings, tmp_path):
+    settings.NEWSROOM_GUIDE_SCREENSHOTS = tmp_path
+    client.force_login(journalist)
+    url = "/admin/aide/captures/journaliste-1-rubriques.png"
+    committed = (committed_screenshots() / "journaliste-1-rubriques.png").read_bytes()
+    assert b"".join(client.get(url).streaming_content) == committed
+    (tmp_path / "journaliste-1-rubriques.png").write_bytes(b"\x89PNG\r\n\x1a\nfresh")
+    assert b"".join(client.get(url).streaming_content) == b"\x89PNG\r\n\x1a\nfresh"
+    assert client.get("/admin/aide/captures/nexiste-pas.png").status_code == 404
 
 
 def test_aide_menu_lists_the_french_guides_instead_of_wagtails_english_guide(client, journalist):
