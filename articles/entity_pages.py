@@ -7,6 +7,7 @@ from django.db.models import Count, F, Q
 
 from articles.selectors import paginate, prepare_teasers, teaser_queryset
 from entities.fact_history import public_fact_changes
+from entities.groups import current_subsidiary_ids
 from entities.models import Deal, Entity, GroupLink
 from newsroom.routing import SiteRoots
 from newsroom.templatetags.french import day_fr
@@ -89,15 +90,18 @@ def attach_public_reports(deals) -> None:
 
 
 def entity_group(entity) -> dict:
-    """The groups an organisation belongs to and its subsidiaries (live ones), in one query."""
+    """The groups an organisation belongs to and its subsidiaries (live ones, past ones included,
+    with their dates), and the current subsidiaries among them, in one query."""
     links = list(
         GroupLink.objects.filter(Q(parent=entity) | Q(child=entity), parent__live=True, child__live=True)
         .select_related("parent", "child")
         .order_by(F("end_date").desc(nulls_first=True), "sort_order", "pk")
     )
+    members = [link for link in links if link.parent_id == entity.pk]
     return {
         "parents": [link for link in links if link.child_id == entity.pk],
-        "members": [link for link in links if link.parent_id == entity.pk],
+        "members": members,
+        "current_members": [link.child for link in members if link.current],
     }
 
 
@@ -122,12 +126,12 @@ def entity_detail(*, entity, page_number, whole_group: bool = False):
     fact_changes = public_fact_changes(entity)
     updated = last_updated(entity, fact_changes)
     group = entity_group(entity)
-    member_ids = [link.child_id for link in group["members"] if link.current]
-    whole_group = whole_group and bool(member_ids)
+    whole_group = whole_group and bool(group["current_members"])
     if whole_group:
         from articles.models import ArticleEntity
 
-        about = ArticleEntity.objects.filter(entity_id__in=[entity.pk, *member_ids]).values("article_id")
+        # The shared definition of the group (entities.groups), as a subquery: no query of its own.
+        about = ArticleEntity.objects.filter(Q(entity=entity) | Q(entity_id__in=current_subsidiary_ids(entity))).values("article_id")
         articles = teaser_queryset().filter(pk__in=about)
     else:
         articles = teaser_queryset().filter(entity_links__entity=entity)

@@ -6,7 +6,9 @@ the newest MAX_CANDIDATES of them are ranked. On SQLite (`make run`) Wagtail's F
 (accents ignored, no stemming). Excerpts mark the words PostgreSQL matched, found with the same
 French Snowball stemmer (snowballstemmer). Entities named in the query (name or alias, as the mention
 detector sees them) get a card above the results, and the articles linked to them join the results
-even when their text never spells the alias (« Facebook » finds Meta's articles).
+even when their text never spells the alias (« Facebook » finds Meta's articles). The entity filter
+(`entite=meta`) widens to the group with `groupe=tout`: the articles linked to Meta or to any of its
+current subsidiaries (entities.groups), found in one query whatever the group's size.
 
 The ranking mixes relevance and freshness in Python over at most MAX_CANDIDATES ids, so a page of
 results costs the same number of queries and about the same time whatever the number of hits.
@@ -17,7 +19,7 @@ import html
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.db import connection
@@ -34,6 +36,7 @@ from articles.chrome import load_chrome
 from articles.models import ArticleAuthor, ArticleEntity, ArticlePage
 from articles.search_index import match_documents
 from articles.selectors import paginate
+from entities.groups import current_subsidiaries
 from entities.mentions import find_mentions
 from entities.models import Entity
 
@@ -172,10 +175,32 @@ class Filters:
     entity: Entity | None = None
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None
+    # `groupe=tout`: the entity's current subsidiaries count as the entity (see with_group).
+    whole_group: bool = False
+    group: list[Entity] = field(default_factory=list)
 
     @property
     def active(self) -> bool:
         return any((self.section, self.entity, self.date_from, self.date_to))
+
+    @property
+    def entity_ids(self) -> list[int]:
+        """The entity filter's scope: the entity, and its current subsidiaries with `groupe=tout`."""
+        if self.entity is None:
+            return []
+        return [self.entity.pk, *(member.pk for member in self.group)] if self.whole_group else [self.entity.pk]
+
+    def with_group(self, groups: dict[int, list[Entity]]) -> str | None:
+        """Take the entity's current subsidiaries from `groups` (entities.groups.current_subsidiaries);
+        a French note when `groupe=tout` was asked of an entity without any."""
+        if self.entity is None:
+            self.whole_group = False
+            return None
+        self.group = groups.get(self.entity.pk, [])
+        if self.whole_group and not self.group:
+            self.whole_group = False
+            return f"{self.entity.name} n’a pas de filiale aujourd’hui\u00a0: la recherche porte sur {self.entity.name} seulement."
+        return None
 
 
 # Dates outside this range are typing errors, and near the ends of Python's calendar they would
@@ -209,6 +234,8 @@ def read_filters(params, sections) -> tuple[Filters, list[str]]:
         filters.entity = Entity.objects.filter(live=True, slug=entity_slug).first() if _SLUG.match(entity_slug) else None
         if filters.entity is None:
             notes.append("Cette entité est inconnue : le filtre a été ignoré.")
+        # Checked against the group once its subsidiaries are known (Filters.with_group).
+        filters.whole_group = filters.entity is not None and params.get("groupe", "") == "tout"
     for name, label in (("du", "de début"), ("au", "de fin")):
         value = params.get(name, "")
         parsed = _parse_date(value)
@@ -243,7 +270,7 @@ def _filtered_articles(filters: Filters):
         articles = articles.filter(first_published_at__lt=end)
     if filters.entity is not None:
         # A subquery on the primary key: Wagtail's search only filters on declared FilterFields.
-        articles = articles.filter(pk__in=ArticleEntity.objects.filter(entity=filters.entity).values("article_id"))
+        articles = articles.filter(pk__in=ArticleEntity.objects.filter(entity_id__in=filters.entity_ids).values("article_id"))
     # Only what the ranking needs: the bodies stay in the database until the page of results.
     return articles.only("first_published_at")
 
@@ -262,7 +289,7 @@ def _text_scores(filters: Filters, terms: list[str], *, about=()) -> dict[int, t
             limit=MAX_CANDIDATES,
             published_from=start,
             published_before=end,
-            entity_sets=[ids for ids in ([filters.entity.pk] if filters.entity else [], list(about)) if ids],
+            entity_sets=[ids for ids in (filters.entity_ids, list(about)) if ids],
             section_path=filters.section.path if filters.section is not None else None,
         )
     else:
@@ -383,11 +410,22 @@ def search_view(request):
         "count_label": "",
         "state": "empty",
     }
+    entities, remainder = named_entities(query.text) if query.terms else ([], [])
+    # One query for every group the page may offer: the filtered entity's and each card's.
+    groups = current_subsidiaries([*filters.entity_ids[:1], *(entity.pk for entity in entities)])
+    note = filters.with_group(groups)
+    if note:
+        notes.append(note)
+    for entity in entities:
+        entity.current_subsidiaries = groups.get(entity.pk, [])
     if query.text and not query.terms:
         context["state"] = "garbage"
     elif query.terms:
-        entities, remainder = named_entities(query.text)
-        ids, capped = rank_articles(filters=filters, terms=query.terms, entity_ids=[entity.pk for entity in entities], remainder=remainder)
+        linked_ids = [entity.pk for entity in entities]
+        if filters.whole_group and filters.entity.pk in linked_ids:
+            # « Meta » typed with the whole group asked for: the group's articles are Meta's too.
+            linked_ids += [member.pk for member in filters.group]
+        ids, capped = rank_articles(filters=filters, terms=query.terms, entity_ids=linked_ids, remainder=remainder)
         context.update(
             state="results" if ids else "no_results",
             entity_cards=entities,
@@ -398,9 +436,13 @@ def search_view(request):
         ("q", query.text),
         ("rubrique", filters.section.slug if filters.section else ""),
         ("entite", filters.entity.slug if filters.entity else ""),
+        ("groupe", "tout" if filters.whole_group else ""),
         ("du", filters.date_from.isoformat() if filters.date_from else ""),
         ("au", filters.date_to.isoformat() if filters.date_to else ""),
     ) if value}  # fmt: skip
     context["querystring"] = urlencode(params)
-    context["querystring_without_entity"] = urlencode({key: value for key, value in params.items() if key != "entite"})
+    context["querystring_without_entity"] = urlencode({key: value for key, value in params.items() if key not in ("entite", "groupe")})
+    # The two scopes of the entity filter: the entity alone, or with its current subsidiaries.
+    context["querystring_entity_only"] = urlencode({key: value for key, value in params.items() if key != "groupe"})
+    context["querystring_whole_group"] = urlencode({**params, "groupe": "tout"})
     return render(request, "articles/search_page.html", context)

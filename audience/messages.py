@@ -116,10 +116,20 @@ def edition_preview(edition: Edition, *, text: bool) -> HttpResponse:
 
 
 def alert_message(subscriber: Subscriber, items: list) -> EmailMultiAlternatives:
-    """One batched alert: the new articles about the entities a subscriber follows."""
+    """One batched alert: the new articles about the entities a subscriber follows (or about a
+    current subsidiary of a group they follow « et ses filiales », which each item then says)."""
     links = subscriber_links(subscriber)
     entities = sorted({item.entity.name for item in items})
-    groups = [{"title": item.entity.name, "article": item.article, "url": article_url(item.article)} for item in items]
+    groups = [
+        {
+            "title": item.subsidiary.name if item.subsidiary_id else item.entity.name,
+            # Reached through a group followed « et ses filiales »: the reader is told which one.
+            "group": item.entity.name if item.subsidiary_id else None,
+            "article": item.article,
+            "url": article_url(item.article),
+        }
+        for item in items
+    ]
     subject = f"Du nouveau sur {', '.join(entities[:3])}" + ("…" if len(entities) > 3 else "")
     return build_message(
         to=subscriber.email,

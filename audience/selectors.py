@@ -20,8 +20,14 @@ def live_entities_by_id(ids) -> list[Entity]:
 
 
 def followed_entities(subscriber: Subscriber) -> list[Entity]:
-    """The entities a subscriber follows, by name."""
-    return [follow.entity for follow in Follow.objects.filter(subscriber=subscriber).select_related("entity").order_by("entity__name")]
+    """The entities a subscriber follows, by name, each with `followed_with_subsidiaries` (followed
+    « et ses filiales » or not)."""
+    follows = Follow.objects.filter(subscriber=subscriber).select_related("entity").order_by("entity__name")
+    entities = []
+    for follow in follows:
+        follow.entity.followed_with_subsidiaries = follow.with_subsidiaries
+        entities.append(follow.entity)
+    return entities
 
 
 def most_read(*, since: datetime.date, limit: int = 5) -> list:

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Case, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -38,13 +39,14 @@ def signup_rate_exceeded(request) -> bool:
     return count > settings.NEWSROOM_NEWSLETTER_SIGNUP_LIMIT
 
 
-def request_subscription(*, email: str, daily: bool, weekly: bool, entity_ids: list[int]) -> str:
+def request_subscription(*, email: str, daily: bool, weekly: bool, entity_ids: list[int], group_ids=()) -> str:
     """Send the confirmation e-mail of a sign-up, after the commit; returns what was done (for logs
     and tests only: the reader gets the same answer whatever happened).
 
     An address that asked never to be written to gets nothing; one that asked less than ten
     minutes ago gets nothing more (a flood cannot fill a stranger's inbox); one already subscribed
     gets its managing link beside the confirmation (which adds the new lists to its own).
+    `group_ids` are the entities of `entity_ids` the reader follows « et ses filiales ».
     """
     from audience.messages import site_url, subscriber_links
     from audience.tasks import send_confirmation
@@ -58,7 +60,10 @@ def request_subscription(*, email: str, daily: bool, weekly: bool, entity_ids: l
     subscriber = Subscriber.objects.filter(email=email).first()
     manage_url = subscriber_links(subscriber)["manage_url"] if subscriber else None
     entity_ids = [entity.pk for entity in live_entities_by_id(entity_ids)]
-    token = confirmation_token(email=email, daily=daily, weekly=weekly, entity_ids=entity_ids, consented_at=timezone.now().isoformat())
+    group_ids = [pk for pk in group_ids if pk in entity_ids]
+    token = confirmation_token(
+        email=email, daily=daily, weekly=weekly, entity_ids=entity_ids, group_ids=group_ids, consented_at=timezone.now().isoformat()
+    )
     enqueue_on_commit(send_confirmation, email, site_url(reverse("audience:confirm", args=[token])), manage_url)
     return "already" if subscriber else "sent"
 
@@ -84,17 +89,24 @@ def confirm_subscription(payload: dict) -> Subscriber:
         subscriber.save(update_fields=["daily", "weekly"])
     entities = live_entities_by_id(payload["f"])
     Follow.objects.bulk_create([Follow(subscriber=subscriber, entity=entity) for entity in entities], ignore_conflicts=True)
+    # Like the lists, a new sign-up only adds: « et ses filiales » already chosen stays chosen.
+    if payload.get("g"):
+        Follow.objects.filter(subscriber=subscriber, entity_id__in=payload["g"]).update(with_subsidiaries=True)
     return subscriber
 
 
 @transaction.atomic
-def update_subscription(subscriber: Subscriber, *, daily: bool, weekly: bool, entity_ids: list[int]) -> None:
-    """Replace a subscriber's lists and followed entities with the ones ticked."""
+def update_subscription(subscriber: Subscriber, *, daily: bool, weekly: bool, entity_ids: list[int], group_ids=()) -> None:
+    """Replace a subscriber's lists and followed entities with the ones ticked; `group_ids`: the
+    followed entities ticked « et ses filiales » (the others follow the entity alone)."""
     subscriber.daily, subscriber.weekly = daily, weekly
     subscriber.save(update_fields=["daily", "weekly"])
     keep = [entity.pk for entity in live_entities_by_id(entity_ids)]
     Follow.objects.filter(subscriber=subscriber).exclude(entity_id__in=keep).delete()
     Follow.objects.bulk_create([Follow(subscriber=subscriber, entity_id=pk) for pk in keep], ignore_conflicts=True)
+    Follow.objects.filter(subscriber=subscriber, entity_id__in=keep).update(
+        with_subsidiaries=Case(When(entity_id__in=list(group_ids), then=Value(True)), default=Value(False))
+    )
 
 
 @transaction.atomic

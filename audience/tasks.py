@@ -158,7 +158,7 @@ def flush_alerts() -> str:
             subscriber.save(update_fields=["last_alert_at"])
 
     def build(delivery):
-        items = list(AlertItem.objects.filter(delivery=delivery).select_related("entity", "article").order_by("pk"))
+        items = list(AlertItem.objects.filter(delivery=delivery).select_related("entity", "subsidiary", "article").order_by("pk"))
         return alert_message(delivery.subscriber, [item for item in items if item.article.live])
 
     sent = _deliver(Q(kind=Delivery.Kind.ALERT), build)

@@ -15,9 +15,12 @@ CONFIRM_SALT = "audience.confirm"
 MANAGE_SALT = "audience.manage"
 
 
-def confirmation_token(*, email: str, daily: bool, weekly: bool, entity_ids: list[int], consented_at: str) -> str:
-    """The signed, compressed sign-up carried by the confirmation link."""
+def confirmation_token(*, email: str, daily: bool, weekly: bool, entity_ids: list[int], consented_at: str, group_ids=()) -> str:
+    """The signed, compressed sign-up carried by the confirmation link; `group_ids`: the entities
+    followed « et ses filiales » (a link signed before they existed carries none)."""
     payload = {"e": email, "d": daily, "w": weekly, "f": sorted(entity_ids), "c": consented_at}
+    if group_ids:
+        payload["g"] = sorted(group_ids)
     return signing.dumps(payload, salt=CONFIRM_SALT, compress=True)
 
 

@@ -9,9 +9,12 @@ from django.views.decorators.http import require_http_methods
 from audience import selectors, services
 from audience.forms import ManageForm, SubscribeForm
 from audience.tokens import read_confirmation, read_manage
+from entities.groups import current_subsidiaries
 from entities.models import Entity
 
 ENTITY_PARAM = "suivre"
+# The entity page's « et ses filiales » box, ticked by the reader there: ticked here too.
+GROUP_PARAM = "filiales"
 
 
 def _render(request, template, context=None, status=200):
@@ -28,8 +31,9 @@ def subscribe(request):
     """The sign-up page (the footer and entity forms lead here with the address and entity)."""
     slugs = request.POST.getlist(ENTITY_PARAM) if request.method == "POST" else request.GET.getlist(ENTITY_PARAM)
     entities = list(Entity.objects.filter(live=True, slug__in=slugs[:10]).order_by("name"))
+    groups = current_subsidiaries(entity.pk for entity in entities)
     if request.method == "POST":
-        form = SubscribeForm(request.POST, entities=entities)
+        form = SubscribeForm(request.POST, entities=entities, groups=groups)
         if form.is_valid():
             if form.is_robot() or services.signup_rate_exceeded(request):
                 return _render(request, "check_inbox")  # the same answer: nothing tells a robot it was caught
@@ -38,13 +42,20 @@ def subscribe(request):
                 daily=form.cleaned_data["daily"],
                 weekly=form.cleaned_data["weekly"],
                 entity_ids=form.chosen_entities(),
+                group_ids=form.chosen_subsidiaries(),
             )
             return _render(request, "check_inbox")
         status = 400
     else:
-        # The entity the reader asked to follow is ticked; no list and never the consent box.
-        initial = {"email": request.GET.get("email", "")[:254], "entities": [entity.pk for entity in entities]}
-        form = SubscribeForm(initial=initial, entities=entities)
+        # The entity the reader asked to follow is ticked, and « et ses filiales » only if the reader
+        # ticked it on the entity page; no list and never the consent box.
+        with_group = set(request.GET.getlist(GROUP_PARAM))
+        initial = {
+            "email": request.GET.get("email", "")[:254],
+            "entities": [entity.pk for entity in entities],
+            "subsidiaries": [entity.pk for entity in entities if entity.slug in with_group and groups.get(entity.pk)],
+        }
+        form = SubscribeForm(initial=initial, entities=entities, groups=groups)
         status = 200
     return _render(request, "subscribe", {"form": form, "entities": entities}, status=status)
 
@@ -72,18 +83,28 @@ def manage(request, token):
     if subscriber is None:
         return _invalid_link(request)
     entities = selectors.followed_entities(subscriber)
+    groups = current_subsidiaries(entity.pk for entity in entities)
     saved = False
     if request.method == "POST":
-        form = ManageForm(request.POST, entities=entities)
+        form = ManageForm(request.POST, entities=entities, groups=groups)
         if form.is_valid():
             services.update_subscription(
-                subscriber, daily=form.cleaned_data["daily"], weekly=form.cleaned_data["weekly"], entity_ids=form.chosen_entities()
+                subscriber,
+                daily=form.cleaned_data["daily"],
+                weekly=form.cleaned_data["weekly"],
+                entity_ids=form.chosen_entities(),
+                group_ids=form.chosen_subsidiaries(),
             )
             entities = selectors.followed_entities(subscriber)
             saved = True
-    initial = {"daily": subscriber.daily, "weekly": subscriber.weekly, "entities": [entity.pk for entity in entities]}
+    initial = {
+        "daily": subscriber.daily,
+        "weekly": subscriber.weekly,
+        "entities": [entity.pk for entity in entities],
+        "subsidiaries": [entity.pk for entity in entities if entity.followed_with_subsidiaries],
+    }
     if request.method != "POST" or saved:
-        form = ManageForm(initial=initial, entities=entities)
+        form = ManageForm(initial=initial, entities=entities, groups=groups)
     context = {"form": form, "subscriber": subscriber, "token": token, "saved": saved}
     return _render(request, "manage", context, status=400 if form.is_bound and not saved else 200)
 

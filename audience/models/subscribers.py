@@ -44,10 +44,13 @@ class Subscriber(models.Model):
 
 
 class Follow(models.Model):
-    """An entity a subscriber follows by e-mail."""
+    """An entity a subscriber follows by e-mail, and whether its current subsidiaries come with it
+    (« Meta et ses filiales »: an article about Instagram alerts too)."""
 
     subscriber = models.ForeignKey(Subscriber, verbose_name="abonné", on_delete=models.CASCADE, related_name="follows")
     entity = models.ForeignKey("entities.Entity", verbose_name="entité", on_delete=models.CASCADE, related_name="email_follows")
+    # Never on by default: the reader ticks it, like every other choice of the sign-up form.
+    with_subsidiaries = models.BooleanField("et ses filiales", default=False)
     created_at = models.DateTimeField("suivie depuis le", auto_now_add=True)
 
     class Meta:
@@ -79,6 +82,9 @@ class AlertItem(models.Model):
     subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="alert_items")
     article = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
     entity = models.ForeignKey("entities.Entity", on_delete=models.CASCADE, related_name="+")
+    # Set when the reader follows `entity` « et ses filiales » and the article is about this
+    # subsidiary only: the e-mail then says why it arrived.
+    subsidiary = models.ForeignKey("entities.Entity", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     delivery = models.ForeignKey("audience.Delivery", null=True, blank=True, on_delete=models.SET_NULL, related_name="alert_items")

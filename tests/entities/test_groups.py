@@ -67,3 +67,50 @@ def test_a_group_change_purges_both_pages_and_bad_links_are_refused(group):
         GroupLink(parent=meta, child=meta).full_clean()
     with pytest.raises(ValidationError):
         GroupLink(parent=meta, child=instagram, start_date=datetime.date(2020, 1, 1), end_date=datetime.date(2019, 1, 1)).full_clean()
+
+
+# --- The shared reading of groups (entities.groups): entity page, search and alerts -----------
+
+
+def test_current_subsidiaries_and_groups_read_current_links_between_live_entities(group, django_assert_num_queries):
+    from entities.groups import current_groups, current_subsidiaries
+
+    meta, instagram, *_ = group
+    hidden = factories.make_entity(name="Projet caché", slug="projet-cache", live=False)
+    GroupLink.objects.create(parent=meta, child=hidden)
+    whatsapp = factories.make_entity(name="WhatsApp Business", slug="whatsapp-business")
+    GroupLink.objects.create(parent=instagram, child=whatsapp)
+
+    with django_assert_num_queries(1):
+        members = current_subsidiaries([meta.pk, instagram.pk, hidden.pk])
+    with django_assert_num_queries(1):
+        groups = current_groups([instagram.pk, whatsapp.pk, hidden.pk, meta.pk])
+    with django_assert_num_queries(0):
+        assert current_subsidiaries([]) == {} and current_groups([]) == {}
+
+    # Oculus left in 2020 and the unpublished entity is no one's business: neither counts.
+    assert [entity.name for entity in members[meta.pk]] == ["Instagram", "WhatsApp"]
+    assert [entity.name for entity in members[instagram.pk]] == ["WhatsApp Business"]
+    assert hidden.pk not in members
+    assert groups == {instagram.pk: [meta.pk], whatsapp.pk: [instagram.pk]}
+
+
+def test_the_whole_group_link_needs_a_current_subsidiary(client, section):
+    former = factories.make_entity(name="Ancien groupe", slug="ancien-groupe")
+    gone = factories.make_entity(name="Ancienne filiale", slug="ancienne-filiale")
+    GroupLink.objects.create(parent=former, child=gone, end_date=datetime.date(2020, 1, 1))
+
+    page = client.get("/entites/ancien-groupe/").content.decode()
+
+    assert "Ancienne filiale" in page and "Tout le groupe Ancien groupe" not in page
+    assert 'name="filiales"' not in page, "no « et ses filiales » to follow without a current subsidiary"
+
+
+def test_the_follow_form_of_a_group_offers_its_subsidiaries_unticked(client, group):
+    page = client.get("/entites/meta/").content.decode()
+    member = client.get("/entites/instagram/").content.decode()
+
+    box = re.search(r'<input type="checkbox" name="filiales"[^>]*>', page).group(0)
+    assert 'value="meta"' in box and "checked" not in box
+    assert "et ses filiales (Instagram, WhatsApp)" in page
+    assert 'name="filiales"' not in member
