@@ -25,7 +25,7 @@ class ParagraphBlock(blocks.RichTextBlock):
         description = "Un ou plusieurs paragraphes de texte courant, avec gras, italique, liens et listes."
         preview_value = (
             "<p>Depuis la fin de 2024, le groupe a multiplié les discussions avec de jeunes pousses de "
-            "l'IA générative, sans qu'aucune n'aboutisse.</p>"
+            "l’IA générative, sans qu’aucune n’aboutisse.</p>"
         )
 
 
@@ -43,7 +43,7 @@ class HeadingBlock(blocks.StructBlock):
         icon = "title"
         label = "Intertitre"
         template = "blocks/heading.html"
-        description = "Un intertitre qui découpe l'article en parties (h2) ou sous-parties (h3)."
+        description = "Un intertitre qui découpe l’article en parties (h2) ou sous-parties (h3)."
         preview_value = {"text": "Des acquisitions avortées", "level": "h2"}
 
     def toc_entry(self, raw: dict) -> tuple[str, int]:
@@ -65,7 +65,7 @@ class QuoteBlock(blocks.StructBlock):
         description = "Une citation mise en valeur, avec son auteur."
         preview_value = {
             "quote": "Les meilleurs chercheurs du domaine se comptent sur les doigts de quelques mains.",
-            "attribution": "Une responsable du recrutement d'un laboratoire d'IA",
+            "attribution": "Une responsable du recrutement d’un laboratoire d’IA",
         }
 
 
@@ -76,7 +76,7 @@ class FigureBlock(blocks.StructBlock):
     alt = blocks.CharBlock(
         label="Texte alternatif",
         max_length=250,
-        help_text="Décrit l'image pour qui ne la voit pas (lecteurs d'écran). Obligatoire.",
+        help_text="Décrit l’image pour qui ne la voit pas (lecteurs d’écran). Obligatoire.",
     )
     caption = blocks.CharBlock(label="Légende", required=False, max_length=300)
     credit = blocks.CharBlock(label="Crédit", required=False, max_length=120)
@@ -86,7 +86,7 @@ class FigureBlock(blocks.StructBlock):
         label = "Image"
         template = "blocks/figure.html"
         description = "Une image avec texte alternatif, légende et crédit."
-        preview_value = {"alt": "", "caption": "Légende de l'image", "credit": "Photo : Newsroom"}
+        preview_value = {"alt": "", "caption": "Légende de l’image", "credit": "Photo : Newsroom"}
 
     def get_preview_value(self):
         """Preview with the newest image of the library, when there is one."""
@@ -128,7 +128,7 @@ class ReadAlsoBlock(blocks.StructBlock):
     """« Lire aussi »: a link to another of our articles, set in the flow of the text."""
 
     article = blocks.PageChooserBlock(label="Article", page_type="articles.ArticlePage")
-    label = blocks.CharBlock(label="Texte du lien", required=False, max_length=200, help_text="Par défaut, le titre de l'article.")
+    label = blocks.CharBlock(label="Texte du lien", required=False, max_length=200, help_text="Par défaut, le titre de l’article.")
 
     class Meta:
         icon = "link"
@@ -162,6 +162,6 @@ class ArticleBodyBlock(blocks.StreamBlock):
         headings = [child.value for child in value if child.block_type == "heading"]
         if headings and headings[0]["level"] == "h3":
             raise blocks.StreamBlockValidationError(
-                non_block_errors=ValidationError("Le premier intertitre doit être de niveau h2 : un h3 ne peut venir qu'après un h2.")
+                non_block_errors=ValidationError("Le premier intertitre doit être de niveau h2 : un h3 ne peut venir qu’après un h2.")
             )
         return value

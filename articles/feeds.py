@@ -210,7 +210,7 @@ def build_items(articles, request) -> list[FeedItem]:
 def _route_url(request, route: str, slug: str) -> str:
     home = load_chrome(request).home
     if home is None:
-        raise Http404("Pas de page d'accueil")
+        raise Http404("Pas de page d’accueil")
     return absolute_url(home.get_url(request) or "/", base_url(request)) + home.reverse_subpage(route, kwargs={"slug": slug})
 
 

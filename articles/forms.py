@@ -32,8 +32,8 @@ class ArticlePageForm(SafeScheduleFormMixin, WagtailAdminPageForm):
         self._keep_the_embargo()
         self._require_an_author()
         self._apply_checklist()
-        self._refuse_duplicates("article_authors", "author", "Cet auteur figure déjà dans la signature de l'article.")
-        self._refuse_duplicates("entity_links", "entity", "Cette entité est déjà liée à l'article.")
+        self._refuse_duplicates("article_authors", "author", "Cet auteur figure déjà dans la signature de l’article.")
+        self._refuse_duplicates("entity_links", "entity", "Cette entité est déjà liée à l’article.")
         return cleaned_data
 
     def clean_tags(self):
@@ -62,7 +62,7 @@ class ArticlePageForm(SafeScheduleFormMixin, WagtailAdminPageForm):
             if (getattr(form, "cleaned_data", None) or {}).get("author") and not form.cleaned_data.get("DELETE")
         ]
         if not bylines:
-            self.add_error(None, "Ajoutez au moins un auteur avant de soumettre ou de publier l'article.")
+            self.add_error(None, "Ajoutez au moins un auteur avant de soumettre ou de publier l’article.")
 
     def _keep_the_embargo(self):
         """No one shortens or clears a running embargo from the editor, schedules before it, or

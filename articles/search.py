@@ -227,7 +227,7 @@ def read_filters(params, sections) -> tuple[Filters, list[str]]:
     if section_slug:
         filters.section = next((section for section in sections if section.slug == section_slug), None)
         if filters.section is None:
-            notes.append("Cette rubrique n'existe pas : la recherche porte sur tout le site.")
+            notes.append("Cette rubrique n’existe pas : la recherche porte sur tout le site.")
     entity_slug = params.get("entite", "")
     if entity_slug:
         # A slug never holds a null byte, which PostgreSQL would refuse outright.
@@ -240,11 +240,11 @@ def read_filters(params, sections) -> tuple[Filters, list[str]]:
         value = params.get(name, "")
         parsed = _parse_date(value)
         if value and parsed is None:
-            notes.append(f"La date {label} n'est pas valide (format attendu : AAAA-MM-JJ) : elle a été ignorée.")
+            notes.append(f"La date {label} n’est pas valide (format attendu : AAAA-MM-JJ) : elle a été ignorée.")
         setattr(filters, "date_from" if name == "du" else "date_to", parsed)
     if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
         filters.date_from, filters.date_to = filters.date_to, filters.date_from
-        notes.append("Les dates étaient inversées : nous les avons remises dans l'ordre.")
+        notes.append("Les dates étaient inversées : nous les avons remises dans l’ordre.")
     return filters, notes
 
 

@@ -19,7 +19,7 @@ def section_colours_css(sections) -> str:
     They come after static/css/site.css: the light rule overrides `.tone-N`, the dark rules are
     more specific, as the theme rules of site.css are (system preference unless light is chosen,
     or dark chosen with the toggle)."""
-    rules = ["/* Couleurs des rubriques, choisies dans l'administration (contraste AA vérifié). */"]
+    rules = ["/* Couleurs des rubriques, choisies dans l’administration (contraste AA vérifié). */"]
     for section in sections:
         if not (section.colour_light and section.colour_dark):
             continue

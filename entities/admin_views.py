@@ -27,7 +27,7 @@ class EntityMergeForm(forms.Form):
         queryset=Entity.objects.all(),
         label="Entité à garder",
         widget=AdminSnippetChooser(Entity),
-        help_text="Elle reçoit les articles, relations et noms de l'autre.",
+        help_text="Elle reçoit les articles, relations et noms de l’autre.",
     )
     absorb = forms.ModelChoiceField(
         queryset=Entity.objects.all(),

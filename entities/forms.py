@@ -35,7 +35,7 @@ class EntityForm(WagtailAdminModelForm):
         if deals is not None and deals.is_valid():
             for form, data in _live_forms(deals):
                 if kind == PERSON:
-                    form.add_error(None, "Une opération relie deux organisations : une personne ne peut pas en être l'acquéreur.")
+                    form.add_error(None, "Une opération relie deux organisations : une personne ne peut pas en être l’acquéreur.")
                 elif self.instance.pk and data.get("target") is not None and data["target"].pk == self.instance.pk:
                     form.add_error("target", "Une organisation ne peut pas faire une opération avec elle-même.")
         subsidiaries = self.formsets.get("subsidiary_links")

@@ -30,19 +30,19 @@ class Entity(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, Cl
     class Kind(models.TextChoices):
         COMPANY = "entreprise", "Entreprise"
         LAB = "laboratoire", "Laboratoire"
-        FUND = "fonds", "Fonds d'investissement"
+        FUND = "fonds", "Fonds d’investissement"
         MEDIA = "media", "Média"
         INSTITUTION = "institution", "Institution"
         PERSON = "personne", "Personne"
 
     kind = models.CharField("type", max_length=20, choices=Kind.choices, default=Kind.COMPANY)
     name = models.CharField("nom", max_length=160)
-    slug = models.SlugField("identifiant d'URL", max_length=160, unique=True, help_text="Adresse de la page : /entites/<identifiant>/.")
+    slug = models.SlugField("identifiant d’URL", max_length=160, unique=True, help_text="Adresse de la page : /entites/<identifiant>/.")
     aliases = AliasListField(
         "autres noms",
         default=list,
         blank=True,
-        help_text="Un par ligne : sigles, anciens noms, graphies courantes (« SSI », « Facebook »…). Servent à repérer l'entité dans les textes.",
+        help_text="Un par ligne : sigles, anciens noms, graphies courantes (« SSI », « Facebook »…). Servent à repérer l’entité dans les textes.",
     )
     description = models.TextField("description courte", max_length=800, blank=True)
     image = models.ForeignKey(
@@ -53,7 +53,7 @@ class Entity(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, Cl
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    image_alt = models.CharField("texte alternatif de l'image", max_length=250, blank=True)
+    image_alt = models.CharField("texte alternatif de l’image", max_length=250, blank=True)
     website = models.URLField("site web", blank=True)
     wikidata_id = models.CharField(
         "identifiant Wikidata",
@@ -110,7 +110,7 @@ class Entity(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, Cl
     def clean(self):
         super().clean()
         if self.image_id and not self.image_alt.strip():
-            raise ValidationError({"image_alt": "Décrivez l'image : le texte alternatif est obligatoire avec une image."})
+            raise ValidationError({"image_alt": "Décrivez l’image : le texte alternatif est obligatoire avec une image."})
 
     def get_preview_template(self, request, mode_name):
         return "entities/entity_preview.html"

@@ -37,7 +37,7 @@ def desk_view(request, page_id):
             messages.success(request, "Mise à jour publiée : elle est en ligne.")
             return redirect(_desk_url(page))
         else:
-            messages.error(request, "La mise à jour n'a pas été publiée : corrigez les erreurs ci-dessous.")
+            messages.error(request, "La mise à jour n’a pas été publiée : corrigez les erreurs ci-dessous.")
     updates = list(page.updates.filter(deleted_at__isnull=True).select_related("author")[:DESK_UPDATES])
     for update in updates:
         update.may_change = services.may_change(update=update, user=request.user)

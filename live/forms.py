@@ -16,7 +16,7 @@ class LiveUpdateForm(WagtailAdminModelForm):
         label="Lien ou vidéo à citer",
         required=False,
         assume_scheme="https",
-        help_text="Montré comme un lien : aucun contenu tiers chargé d'office.",
+        help_text="Montré comme un lien : aucun contenu tiers chargé d’office.",
     )
 
     class Meta:
@@ -34,7 +34,7 @@ class LiveUpdateForm(WagtailAdminModelForm):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("image") and not (cleaned.get("image_alt") or "").strip():
-            self.add_error("image_alt", "Décrivez l'image : le texte alternatif est obligatoire avec une image.")
+            self.add_error("image_alt", "Décrivez l’image : le texte alternatif est obligatoire avec une image.")
         if cleaned.get("quote_source") and not (cleaned.get("quote") or "").strip():
             self.add_error("quote", "Saisissez la citation, ou effacez son auteur.")
         return cleaned

@@ -38,25 +38,25 @@ class LivePage(ViewRestrictionsMixin, Page):
         RUNNING = "en_cours", "En cours"
         ENDED = "termine", "Terminé"
 
-    chapo = models.TextField("chapô", max_length=600, help_text="Le paragraphe d'introduction, sous le titre.")
+    chapo = models.TextField("chapô", max_length=600, help_text="Le paragraphe d’introduction, sous le titre.")
     hero_image = models.ForeignKey(
         "wagtailimages.Image", verbose_name="image principale", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    hero_alt = models.CharField("texte alternatif de l'image", max_length=250, blank=True)
+    hero_alt = models.CharField("texte alternatif de l’image", max_length=250, blank=True)
     state = models.CharField(
         "état",
         max_length=10,
         choices=State.choices,
         default=State.UPCOMING,
-        help_text="« En cours » ouvre le direct aux journalistes ; « Terminé » arrête l'actualisation chez les lecteurs.",
+        help_text="« En cours » ouvre le direct aux journalistes ; « Terminé » arrête l’actualisation chez les lecteurs.",
     )
     starts_at = models.DateTimeField("début", help_text="Heure de Paris.")
     ends_at = models.DateTimeField("fin", null=True, blank=True, help_text="Laissez vide : renseignée quand le direct est terminé.")
     summary = RichTextField(
-        "l'essentiel",
+        "l’essentiel",
         features=SUMMARY_FEATURES,
         blank=True,
-        help_text="Le résumé épinglé en tête, réécrit au fil de l'événement.",
+        help_text="Le résumé épinglé en tête, réécrit au fil de l’événement.",
     )
     tags = ClusterTaggableManager("mots-clés", through="live.LiveTag", blank=True)
     # Bumped (under the row's lock) by every posted, corrected or deleted update: see the module.
@@ -85,7 +85,7 @@ class LivePage(ViewRestrictionsMixin, Page):
     def clean(self):
         super().clean()
         if self.hero_image_id and not self.hero_alt.strip():
-            raise ValidationError({"hero_alt": "Décrivez l'image principale : le texte alternatif est obligatoire avec une image."})
+            raise ValidationError({"hero_alt": "Décrivez l’image principale : le texte alternatif est obligatoire avec une image."})
         if self.state == self.State.ENDED and self.ends_at is None:
             # The end the readers and search engines are told: when the desk closed it.
             self.ends_at = timezone.now()
@@ -161,8 +161,8 @@ class LiveUpdate(models.Model):
     image = models.ForeignKey(
         "wagtailimages.Image", verbose_name="image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    image_alt = models.CharField("texte alternatif de l'image", max_length=250, blank=True)
-    link_url = models.URLField("lien ou vidéo à citer", blank=True, help_text="Montré comme un lien : aucun contenu tiers chargé d'office.")
+    image_alt = models.CharField("texte alternatif de l’image", max_length=250, blank=True)
+    link_url = models.URLField("lien ou vidéo à citer", blank=True, help_text="Montré comme un lien : aucun contenu tiers chargé d’office.")
     quote = models.TextField("citation", max_length=600, blank=True)
     quote_source = models.CharField("auteur de la citation", max_length=150, blank=True)
     seq = models.PositiveIntegerField("numéro de changement", default=0, editable=False)

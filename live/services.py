@@ -26,7 +26,7 @@ def may_post(*, page: LivePage, user) -> str | None:
     if not page.permissions_for_user(user).can_edit():
         return "Vous ne pouvez pas publier dans ce direct."
     if not page.live or page.state != LivePage.State.RUNNING:
-        return "Ce direct n'est pas ouvert : la rédaction en chef doit le publier à l'état « En cours »."
+        return "Ce direct n’est pas ouvert : la rédaction en chef doit le publier à l’état « En cours »."
     return None
 
 
@@ -73,7 +73,7 @@ def _keep_version(update: LiveUpdate, user, action: str) -> None:
 def update_correct(*, update: LiveUpdate, user, **fields) -> LiveUpdate:
     """Replace an update's content, keeping the previous one in its history; « corrigée » for readers."""
     if not may_change(update=update, user=user):
-        raise NotAllowed("Seuls l'auteur de la mise à jour et la rédaction en chef peuvent la corriger.")
+        raise NotAllowed("Seuls l’auteur de la mise à jour et la rédaction en chef peuvent la corriger.")
     _keep_version(update, user, "correction")
     for name, value in fields.items():
         setattr(update, name, value)
@@ -88,7 +88,7 @@ def update_correct(*, update: LiveUpdate, user, **fields) -> LiveUpdate:
 def update_delete(*, update: LiveUpdate, user) -> None:
     """Hide an update from readers; the row and its text stay in the history."""
     if not may_change(update=update, user=user):
-        raise NotAllowed("Seuls l'auteur de la mise à jour et la rédaction en chef peuvent la supprimer.")
+        raise NotAllowed("Seuls l’auteur de la mise à jour et la rédaction en chef peuvent la supprimer.")
     _keep_version(update, user, "suppression")
     update.deleted_at = timezone.now()
     update.seq = _next_seq(update.page_id)

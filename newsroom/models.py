@@ -12,12 +12,12 @@ class SiteIdentity(BaseSiteSetting):
     """The outlet's name and slogan, shown in the header, titles and metadata of every page."""
 
     name = models.CharField("nom du site", max_length=80, default="Newsroom")
-    slogan = models.CharField("slogan", max_length=160, default="Réinventez demain avec l'IA", blank=True)
+    slogan = models.CharField("slogan", max_length=160, default="Réinventez demain avec l’IA", blank=True)
     description = models.TextField(
         "description",
         blank=True,
-        default="L'actualité de l'intelligence artificielle : entreprises, recherche, argent et société.",
-        help_text="Description par défaut des pages qui n'en ont pas (moteurs de recherche, réseaux sociaux).",
+        default="L’actualité de l’intelligence artificielle : entreprises, recherche, argent et société.",
+        help_text="Description par défaut des pages qui n’en ont pas (moteurs de recherche, réseaux sociaux).",
     )
     # PNG or WebP through the image chooser (SVG uploads are refused: newsroom/uploads.py).
     logo = models.ForeignKey(

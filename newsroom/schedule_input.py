@@ -46,7 +46,7 @@ def parse_paris_datetime(text: str, *, now: datetime.datetime | None = None) -> 
     if time_match is None:
         if rest.strip():
             raise UnreadableDate(f"Heure non reconnue{NBSP}: «{NBSP}{rest.strip()}{NBSP}». Écrivez par exemple {EXAMPLES}.")
-        raise UnreadableDate(f"Précisez l'heure de publication, par exemple {EXAMPLES}.")
+        raise UnreadableDate(f"Précisez l’heure de publication, par exemple {EXAMPLES}.")
     leftover = (" " + rest.strip())[: time_match.start()].strip()
     if leftover not in {"", "à", "a"}:
         raise UnreadableDate(f"Date ou heure non reconnue{NBSP}: «{NBSP}{text.strip()}{NBSP}». Écrivez par exemple {EXAMPLES}.")
@@ -69,7 +69,7 @@ def _read_date(cleaned: str, today: datetime.date) -> tuple[datetime.date, str]:
             year = today.year if year is None else int(year) + (2000 if len(year) == 2 else 0)
             return datetime.date(year, month, day), cleaned[match.end() :]
     except ValueError as error:
-        raise UnreadableDate(f"Cette date n'existe pas{NBSP}: «{NBSP}{cleaned}{NBSP}».") from error
+        raise UnreadableDate(f"Cette date n’existe pas{NBSP}: «{NBSP}{cleaned}{NBSP}».") from error
     if match := _RELATIVE_DATE.match(cleaned):
         return today + datetime.timedelta(days=_RELATIVE_DAYS[match.group(1)]), cleaned[match.end() :]
     raise UnreadableDate(f"Date non reconnue{NBSP}: «{NBSP}{cleaned}{NBSP}». Écrivez par exemple {EXAMPLES}.")
@@ -139,7 +139,7 @@ class SafeScheduleFormMixin(forms.Form):
     go_live_at = ParisDateTimeField(
         label="Date et heure de publication", required=False, widget=ScheduleInput(DIALOG_ATTRS), help_text=HELP
     )
-    expire_at = ParisDateTimeField(label="Date et heure d'expiration", required=False, widget=ScheduleInput(DIALOG_ATTRS), help_text=HELP)
+    expire_at = ParisDateTimeField(label="Date et heure d’expiration", required=False, widget=ScheduleInput(DIALOG_ATTRS), help_text=HELP)
 
     def clean(self):
         cleaned_data = super().clean()

@@ -143,7 +143,7 @@ def check_document(extension: str, data: bytes) -> None:
 
 def _check_text(data: bytes) -> None:
     if b"\x00" in data:
-        raise ValidationError("Ce fichier n'est pas un texte : il contient des données binaires.", code="not_text")
+        raise ValidationError("Ce fichier n’est pas un texte : il contient des données binaires.", code="not_text")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -154,7 +154,7 @@ def _check_text(data: bytes) -> None:
 
 def _check_pdf(data: bytes) -> None:
     if not data.startswith(b"%PDF-"):
-        raise ValidationError("Ce fichier n'est pas un PDF. Exportez-le à nouveau en PDF.", code="not_pdf")
+        raise ValidationError("Ce fichier n’est pas un PDF. Exportez-le à nouveau en PDF.", code="not_pdf")
     # PDFs open in the reader's browser (WAGTAILDOCS_INLINE_CONTENT_TYPES): none may carry actions.
     if PDF_ACTIVE_CONTENT.search(data) or HIDDEN_MARKUP.search(data):
         raise ValidationError(

@@ -56,7 +56,7 @@ class LegalInformationBlock(blocks.StaticBlock):
         label = "Informations légales"
         template = "pages/blocks/legal_information.html"
         admin_text = (
-            "Affiche l'éditeur, le directeur de la publication, l'hébergeur et le contact saisis dans Paramètres › Informations légales."
+            "Affiche l’éditeur, le directeur de la publication, l’hébergeur et le contact saisis dans Paramètres › Informations légales."
         )
         description = "Les informations de Paramètres › Informations légales (éditeur, directeur de la publication, hébergeur)."
 

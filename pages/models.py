@@ -22,7 +22,7 @@ class SimplePage(ReservedSlugMixin, Page):
     last_updated = models.DateField(
         "dernière mise à jour",
         default=timezone.localdate,
-        help_text="Affichée sous le titre. Changez-la quand le fond du texte change (obligation d'information).",
+        help_text="Affichée sous le titre. Changez-la quand le fond du texte change (obligation d’information).",
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body"), FieldPanel("last_updated")]
@@ -53,10 +53,10 @@ class LegalInformation(BaseSiteSetting):
     publisher_details = models.TextField(
         "forme, capital et immatriculation", blank=True, help_text="Par exemple : SAS au capital de 10 000 €, RCS Paris 000 000 000."
     )
-    publisher_address = models.TextField("adresse de l'éditeur", blank=True)
+    publisher_address = models.TextField("adresse de l’éditeur", blank=True)
     publication_director = models.CharField("directeur ou directrice de la publication", max_length=200, blank=True)
     host = models.CharField("hébergeur", max_length=200, blank=True)
-    host_address = models.TextField("adresse et téléphone de l'hébergeur", blank=True)
+    host_address = models.TextField("adresse et téléphone de l’hébergeur", blank=True)
     contact_email = models.EmailField("adresse de contact", blank=True)
 
     panels = [

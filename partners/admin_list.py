@@ -142,5 +142,5 @@ LIST_DISPLAY = [
     Column("tier", label="Niveau", accessor="get_tier_display"),
     StatusColumn("status", label="Statut"),
     Column("active_from", label="Visible à partir du", accessor=lambda partner: partner.active_from.strftime("%d/%m/%Y")),
-    UntilColumn("active_until", label="Visible jusqu'au"),
+    UntilColumn("active_until", label="Visible jusqu’au"),
 ]

@@ -170,7 +170,7 @@ class ReportLinkForm(forms.Form):
         if start and end and end < start:
             self.add_error("end", "La fin de la période précède son début.")
         if end and end > paris_today():
-            self.add_error("end", "La période ne peut pas finir après aujourd'hui.")
+            self.add_error("end", "La période ne peut pas finir après aujourd’hui.")
         return cleaned
 
 

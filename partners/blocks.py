@@ -40,7 +40,7 @@ class PartnerStripBlock(blocks.StructBlock):
         SnippetChooserBlock("partners.Partner"),
         label="Partenaires choisis",
         required=False,
-        help_text="Seulement si « Partenaires choisis » : dans l'ordre voulu. Un partenaire hors de ses dates ne s'affiche pas.",
+        help_text="Seulement si « Partenaires choisis » : dans l’ordre voulu. Un partenaire hors de ses dates ne s’affiche pas.",
     )
 
     class Meta:

@@ -55,7 +55,7 @@ class SafeWagtailImageField(WagtailImageField):
         frames = count_frames(f)
         if frames > MAX_FRAMES:
             raise ValidationError(
-                f"Cette animation compte trop d'images (plus de {MAX_FRAMES}) pour être traitée sans risque.",
+                f"Cette animation compte trop d’images (plus de {MAX_FRAMES}) pour être traitée sans risque.",
                 code="too_many_frames",
             )
         width, height = f.image.get_size()
@@ -80,21 +80,21 @@ class SafeImageForm(BaseImageForm):
         allowed = ", ".join(ext.upper() for ext in field.allowed_image_extensions if ext != "jpg")
         field.error_messages.update(
             {
-                "empty": "Le fichier envoyé est vide : choisissez à nouveau l'image.",
-                "invalid_image": "Ce fichier n'est pas une image lisible. Envoyez une image PNG, JPEG ou WebP.",
+                "empty": "Le fichier envoyé est vide : choisissez à nouveau l’image.",
+                "invalid_image": "Ce fichier n’est pas une image lisible. Envoyez une image PNG, JPEG ou WebP.",
                 "invalid_image_extension": (
                     f"Ce type de fichier est refusé. Formats acceptés : {allowed}. "
                     "Les fichiers SVG ne sont pas acceptés, car ils peuvent contenir du code : exportez le logo en PNG."
                 ),
                 "invalid_image_known_format": (
                     "Le contenu de ce fichier ne correspond pas à son extension .%(extension)s "
-                    "(c'est en réalité une image %(image_format)s). Renommez-le ou exportez-le à nouveau."
+                    "(c’est en réalité une image %(image_format)s). Renommez-le ou exportez-le à nouveau."
                 ),
                 "file_too_large": "Ce fichier est trop lourd (%(file_size)s). Taille maximale : %(max_filesize)s.",
                 "file_too_large_unknown_size": f"Ce fichier est trop lourd. Taille maximale : {filesizeformat(field.max_upload_size or 0)}.",
                 "file_too_many_pixels": (
                     "Cette image compte trop de pixels (%(num_pixels)s) pour être traitée sans risque. "
-                    "Maximum : %(max_pixels_count)s pixels ; réduisez-la avant de l'envoyer."
+                    "Maximum : %(max_pixels_count)s pixels ; réduisez-la avant de l’envoyer."
                 ),
             }
         )
@@ -106,11 +106,11 @@ class SafeImageForm(BaseImageForm):
             data = _read(upload)
             if HIDDEN_MARKUP.search(data):
                 raise ValidationError(
-                    "Ce fichier contient du code (HTML, script ou SVG) caché dans l'image : il est refusé.", code="hidden_markup"
+                    "Ce fichier contient du code (HTML, script ou SVG) caché dans l’image : il est refusé.", code="hidden_markup"
                 )
             if hides_another_format(data):
                 raise ValidationError(
-                    "Ce fichier cache une archive ZIP ou un PDF derrière l'image : il est refusé. Exportez l'image à nouveau.",
+                    "Ce fichier cache une archive ZIP ou un PDF derrière l’image : il est refusé. Exportez l’image à nouveau.",
                     code="polyglot",
                 )
             _decode_fully(upload)

@@ -34,11 +34,11 @@ class Placement(models.TextChoices):
     """Where a partner block can appear; the value is also the path segment of the click URL."""
 
     SITE = "site", "Tout le site (pied de page)"
-    HOME = "accueil", "Page d'accueil"
+    HOME = "accueil", "Page d’accueil"
     ARTICLE = "article", "Pages article"
     SECTION = "rubrique", "Rubriques choisies"
     CONTENT = "contenu", "Bloc inséré dans un article"
-    SPONSORSHIP = "parrainage", "Parrainage d'une rubrique ou d'un sujet"
+    SPONSORSHIP = "parrainage", "Parrainage d’une rubrique ou d’un sujet"
 
 
 class Tier(models.TextChoices):
@@ -51,7 +51,7 @@ class Tier(models.TextChoices):
 class HttpsOnlyValidator:
     """A partner's address must be https: says so plainly, before judging the rest of the address."""
 
-    message = "L'adresse doit commencer par https:// (par exemple https://exemple.fr/)."
+    message = "L’adresse doit commencer par https:// (par exemple https://exemple.fr/)."
 
     def __call__(self, value):
         if not str(value).lower().startswith("https://"):
@@ -124,9 +124,9 @@ class Partner(RevisionMixin, index.Indexed, ClusterableModel):
     tier = models.CharField("niveau", max_length=20, choices=Tier.choices, default=Tier.STANDARD)
     sort_order = models.IntegerField("ordre", default=0, editable=False, db_index=True)
     active_from = models.DateField("visible à partir du", default=paris_today, help_text="Inclus, heure de Paris.")
-    active_until = models.DateField("visible jusqu'au", null=True, blank=True, help_text="Inclus, heure de Paris. Vide : sans fin.")
+    active_until = models.DateField("visible jusqu’au", null=True, blank=True, help_text="Inclus, heure de Paris. Vide : sans fin.")
     on_site = models.BooleanField("sur tout le site", default=True, help_text="Dans le bloc « Ils nous font confiance » en pied de page.")
-    on_home = models.BooleanField("sur la page d'accueil", default=False)
+    on_home = models.BooleanField("sur la page d’accueil", default=False)
     on_articles = models.BooleanField("sur les pages article", default=False)
     sections = ParentalManyToManyField(
         "wagtailcore.Page",
@@ -155,7 +155,7 @@ class Partner(RevisionMixin, index.Indexed, ClusterableModel):
     )
     note = models.TextField("note interne", blank=True, help_text="Jamais publiée : contrat, contact, conditions.")
     archived = models.BooleanField(
-        "archivé", default=False, help_text="Un partenaire archivé n'apparaît plus nulle part ; ses statistiques restent."
+        "archivé", default=False, help_text="Un partenaire archivé n’apparaît plus nulle part ; ses statistiques restent."
     )
     updated_at = models.DateTimeField("modifié le", auto_now=True)
 

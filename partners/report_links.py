@@ -59,12 +59,12 @@ def read_token(token: str) -> ReportLink:
         expires = datetime.date.fromisoformat(data["x"])
         partner_id = int(data["p"])
     except (signing.BadSignature, KeyError, TypeError, ValueError):
-        raise ReportLinkError("Ce lien de rapport n'est pas valide : vérifiez qu'il a été copié en entier.") from None
+        raise ReportLinkError("Ce lien de rapport n’est pas valide : vérifiez qu’il a été copié en entier.") from None
     if paris_today() > expires:
         raise ReportLinkError(
             f"Ce lien de rapport a expiré le {period_label(expires, 'day')} : demandez-en un nouveau à votre contact commercial."
         )
     partner = Partner.objects.filter(pk=partner_id, archived=False).first()
     if partner is None:
-        raise ReportLinkError("Ce rapport n'est plus disponible : demandez-en un nouveau à votre contact commercial.")
+        raise ReportLinkError("Ce rapport n’est plus disponible : demandez-en un nouveau à votre contact commercial.")
     return ReportLink(partner=partner, start=start, end=end, expires=expires)

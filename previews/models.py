@@ -25,7 +25,7 @@ class PreviewLink(models.Model):
     created_at = models.DateTimeField("créé le", default=timezone.now)
     expires_at = models.DateTimeField("expire le")
     revoked_at = models.DateTimeField("révoqué le", null=True, blank=True)
-    allow_embargoed = models.BooleanField("autorisé malgré l'embargo", default=False)
+    allow_embargoed = models.BooleanField("autorisé malgré l’embargo", default=False)
     use_count = models.PositiveIntegerField("consultations", default=0)
     last_used_at = models.DateTimeField("dernière consultation", null=True, blank=True)
 

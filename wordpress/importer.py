@@ -120,7 +120,7 @@ class WordPressImporter:
 
     def run(self) -> ImportReport:
         if self.home is None:
-            raise ValueError("Le site n'a pas de page d'accueil : lancez d'abord les migrations.")
+            raise ValueError("Le site n’a pas de page d’accueil : lancez d’abord les migrations.")
         channel, attachments, total = self.survey()
         self.sections.update(self.check_section_map())
         self.channel = channel
@@ -141,7 +141,7 @@ class WordPressImporter:
 
     def import_item(self, item) -> None:
         if item.post_type == "attachment":
-            self.report.counts["fichiers joints dans l'export"] += 1
+            self.report.counts["fichiers joints dans l’export"] += 1
             return
         if item.post_type not in ("post", "page"):
             self.report.counts[UNSUPPORTED_TYPES_COUNTED] += 1
@@ -149,7 +149,7 @@ class WordPressImporter:
         row = Row(item.wp_id, item.post_type, item.status, item.title or "(sans titre)", action="")
         if item.post_type == "page" and self.simple_page is None:
             row.action = "non importée"
-            row.notes.append("Page WordPress : le site n'a pas de type « page simple », elle n'est pas importée.")
+            row.notes.append("Page WordPress : le site n’a pas de type « page simple », elle n’est pas importée.")
             self.report.add(row, "pages non importées (pas de type « page simple »)")
             return
         kind = item.post_type
@@ -197,7 +197,7 @@ class WordPressImporter:
             return
         if known is not None and known.page.latest_revision_id != known.revision_id:
             row.action = "non mis à jour"
-            row.notes.append("Modifié dans Newsroom depuis l'import : la version WordPress n'écrase pas ces modifications.")
+            row.notes.append("Modifié dans Newsroom depuis l’import : la version WordPress n’écrase pas ces modifications.")
             self.report.add(row, f"{label} modifié{e}s ici, non {put} à jour")
             return
         action = "mis à jour" if known else "créé"
@@ -264,7 +264,7 @@ class WordPressImporter:
             number += 1
             candidate = f"{slug}-{number}"
         if candidate != slug:
-            row.notes.append(f"Identifiant d'URL « {slug} » déjà pris dans la rubrique : « {candidate} » utilisé.")
+            row.notes.append(f"Identifiant d’URL « {slug} » déjà pris dans la rubrique : « {candidate} » utilisé.")
         taken.add(candidate)
         return candidate
 

@@ -109,7 +109,7 @@ class MediaLibrary:
         if known is not None and known.image is not None:
             return ImageResult(image=known.image)
         if not attachment.is_image:
-            return ImageResult(problem=f"fichier joint {attachment.wp_id} : ce n'est pas une image")
+            return ImageResult(problem=f"fichier joint {attachment.wp_id} : ce n’est pas une image")
         path, problem = self._path(attachment)
         if problem:
             return ImageResult(problem=problem)
@@ -138,7 +138,7 @@ class MediaLibrary:
         if name.startswith("/") or not candidate.is_relative_to(self.media_dir):
             return None, f"image {name} refusée : son chemin sort du dossier des médias"
         if not candidate.is_file():
-            return None, f"image {name} absente du dossier des médias (elle n'est jamais téléchargée)"
+            return None, f"image {name} absente du dossier des médias (elle n’est jamais téléchargée)"
         if candidate.stat().st_size > settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE:
             return None, f"image {name} refusée : fichier trop lourd"
         return candidate, ""

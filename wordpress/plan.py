@@ -161,7 +161,7 @@ def plan_item(item, *, channel, media, kind: str) -> PostPlan:
                 raise BadItem("date de publication illisible")
             published = timezone.now()
         elif item.status != "draft":
-            notes.append("Date UTC absente : date locale lue à l'heure de Paris.")
+            notes.append("Date UTC absente : date locale lue à l’heure de Paris.")
     modified = parse_date(item.modified_gmt) or published
 
     converted = convert_body(item.content)
@@ -177,7 +177,7 @@ def plan_item(item, *, channel, media, kind: str) -> PostPlan:
     else:
         chapo = first_sentences(converted.texts())
         if chapo:
-            notes.append("Pas d'extrait : chapô fait des premières phrases du texte.")
+            notes.append("Pas d’extrait : chapô fait des premières phrases du texte.")
         else:
             chapo = title
             notes.append("Ni extrait ni texte : le titre sert de chapô.")
@@ -206,14 +206,14 @@ def plan_item(item, *, channel, media, kind: str) -> PostPlan:
     if thumbnail.isdigit():
         attachment = media.find(attachment_id=int(thumbnail))
         if attachment is None:
-            notes.append(f"Image à la une {thumbnail} absente de l'export : article sans image principale.")
+            notes.append(f"Image à la une {thumbnail} absente de l’export : article sans image principale.")
         else:
             result = media.image_for(attachment)
             if result.ok:
                 alt = attachment.alt
                 if not alt:
                     alt = shorten(attachment.title or "Image", 250)
-                    notes.append("Image à la une sans texte alternatif : titre de l'image repris, à vérifier.")
+                    notes.append("Image à la une sans texte alternatif : titre de l’image repris, à vérifier.")
                 hero = (result.image, shorten(alt, 250), shorten(attachment.caption, 300))
             else:
                 notes.append(f"Image à la une non importée : {result.problem.rstrip('.')}.")
@@ -269,7 +269,7 @@ def resolve_images(blocks: list[dict], media, notes: list[str]) -> list[dict]:
         alt = ref.alt or attachment.alt
         if not alt:
             alt = shorten(attachment.title or "Image", 250)
-            notes.append("Image du texte sans texte alternatif : titre de l'image repris, à vérifier.")
+            notes.append("Image du texte sans texte alternatif : titre de l’image repris, à vérifier.")
         value = {"image": result.image.pk if result.image else None, "alt": alt, "caption": shorten(ref.caption, 300), "credit": ""}
         resolved.append({"type": "image", "value": value})
     return resolved

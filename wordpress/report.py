@@ -59,7 +59,7 @@ class ImportReport:
 
     def summary_lines(self) -> list[str]:
         """The French summary: the counts, then each row with a remark or an error."""
-        title = "Import WordPress — simulation (--dry-run) : rien n'a été écrit." if self.dry_run else "Import WordPress terminé."
+        title = "Import WordPress — simulation (--dry-run) : rien n’a été écrit." if self.dry_run else "Import WordPress terminé."
         lines = [title]
         lines += [f"  {kind} : {number}" for kind, number in sorted(self.counts.items())]
         noted = [row for row in self.rows if row.notes]

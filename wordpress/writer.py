@@ -90,7 +90,7 @@ def simple_stream(stream_block, blocks: list[dict], notes: list[str]) -> list[di
         elif kind == "quote" and rich:
             attribution = f" — {escape(value['attribution'])}" if value["attribution"] else ""
             result.append({"type": rich, "value": f"<p>«\u00a0{escape(value['quote'])}\u00a0»{attribution}</p>"})
-            notes.append("Citation d'une page convertie en paragraphe.")
+            notes.append("Citation d’une page convertie en paragraphe.")
         else:
             dropped.add(kind)
     if dropped:
@@ -171,7 +171,7 @@ def ensure_redirects(page, plan, *, site, notes: list[str]) -> int:
         existing = Redirect.objects.filter(site=site, old_path=old).first()
         if existing is not None:
             if existing.redirect_page_id != page.pk:
-                notes.append(f"L'ancienne adresse {old} redirige déjà ailleurs : laissée telle quelle.")
+                notes.append(f"L’ancienne adresse {old} redirige déjà ailleurs : laissée telle quelle.")
             continue
         Redirect.objects.create(old_path=old, site=site, redirect_page=page, is_permanent=True)
         created += 1

@@ -18,8 +18,8 @@ class ArticleAuthor(Orderable):
     panels = [FieldPanel("author")]
 
     class Meta(Orderable.Meta):
-        verbose_name = "auteur de l'article"
-        verbose_name_plural = "auteurs de l'article"
+        verbose_name = "auteur de l’article"
+        verbose_name_plural = "auteurs de l’article"
 
 
 class RelatedArticle(Orderable):
@@ -64,7 +64,7 @@ class ArticleEntity(Orderable):
 
     article = ParentalKey("articles.ArticlePage", on_delete=models.CASCADE, related_name="entity_links")
     entity = models.ForeignKey("entities.Entity", verbose_name="entité", on_delete=models.CASCADE, related_name="article_links")
-    prominence = models.CharField("place dans l'article", max_length=10, choices=Prominence.choices, default=Prominence.SUBJECT)
+    prominence = models.CharField("place dans l’article", max_length=10, choices=Prominence.choices, default=Prominence.SUBJECT)
 
     panels = [FieldPanel("entity"), FieldPanel("prominence")]
 
@@ -101,8 +101,8 @@ class ArticleSource(Orderable):
         related_name="cited_in",
         limit_choices_to={"kind": "media"},
     )
-    url = models.URLField("lien vers l'article source", blank=True)
-    title = models.CharField("titre de l'article source", max_length=300, blank=True)
+    url = models.URLField("lien vers l’article source", blank=True)
+    title = models.CharField("titre de l’article source", max_length=300, blank=True)
 
     panels = [FieldPanel("outlet"), FieldPanel("url"), FieldPanel("title")]
 

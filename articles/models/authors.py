@@ -11,10 +11,10 @@ class Author(index.Indexed, models.Model):
 
     name = models.CharField("nom", max_length=120)
     slug = models.SlugField(
-        "identifiant d'URL",
+        "identifiant d’URL",
         max_length=120,
         unique=True,
-        help_text="Utilisé dans l'adresse de la page de l'auteur : /auteurs/<identifiant>/.",
+        help_text="Utilisé dans l’adresse de la page de l’auteur : /auteurs/<identifiant>/.",
     )
     role = models.CharField("fonction", max_length=120, blank=True, help_text="Par exemple « Journaliste, intelligence artificielle ».")
     photo = models.ForeignKey(

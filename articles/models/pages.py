@@ -48,7 +48,7 @@ class HomePage(ViewRestrictionsMixin, RoutablePageMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Laissez vide pour mettre à la une l'article publié le plus récemment.",
+        help_text="Laissez vide pour mettre à la une l’article publié le plus récemment.",
     )
 
     content_panels = [
@@ -71,8 +71,8 @@ class HomePage(ViewRestrictionsMixin, RoutablePageMixin, Page):
     max_count = 1
 
     class Meta:
-        verbose_name = "page d'accueil"
-        verbose_name_plural = "pages d'accueil"
+        verbose_name = "page d’accueil"
+        verbose_name_plural = "pages d’accueil"
 
     def route(self, request, path_components):
         """Wagtail's routing, one query for any page one or two levels down instead of two per level.
@@ -260,7 +260,7 @@ class ArticlePage(FieldPermissionsMixin, ViewRestrictionsMixin, Page):
     chapo = models.TextField(
         "chapô",
         max_length=600,
-        help_text="Le paragraphe d'introduction, en gras sous le titre. Sert aussi de description pour les moteurs de recherche.",
+        help_text="Le paragraphe d’introduction, en gras sous le titre. Sert aussi de description pour les moteurs de recherche.",
     )
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -271,14 +271,14 @@ class ArticlePage(FieldPermissionsMixin, ViewRestrictionsMixin, Page):
         related_name="+",
     )
     hero_alt = models.CharField(
-        "texte alternatif de l'image",
+        "texte alternatif de l’image",
         max_length=250,
         blank=True,
-        help_text="Obligatoire avec une image : décrit l'image pour qui ne la voit pas.",
+        help_text="Obligatoire avec une image : décrit l’image pour qui ne la voit pas.",
     )
     hero_caption = models.CharField("légende", max_length=300, blank=True)
     hero_credit = models.CharField("crédit", max_length=120, blank=True)
-    body = StreamField(ArticleBodyBlock(), verbose_name="corps de l'article", blank=True)
+    body = StreamField(ArticleBodyBlock(), verbose_name="corps de l’article", blank=True)
     tags = ClusterTaggableManager("mots-clés", through=ArticleTag, blank=True)
     sponsor = models.ForeignKey(
         "partners.Partner",
@@ -290,12 +290,12 @@ class ArticlePage(FieldPermissionsMixin, ViewRestrictionsMixin, Page):
         help_text="Affiche « En partenariat avec … » au-dessus du titre, dans les listes et les métadonnées. Réservé à la rédaction en chef.",
     )
     embargo_until = models.DateTimeField(
-        "sous embargo jusqu'au",
+        "sous embargo jusqu’au",
         null=True,
         blank=True,
         help_text=(
-            "Heure de Paris. Jusque-là, l'article ne peut être ni publié ni programmé plus tôt, par personne. "
-            "Le lever avant son terme : bouton « Lever l'embargo » (rédaction en chef)."
+            "Heure de Paris. Jusque-là, l’article ne peut être ni publié ni programmé plus tôt, par personne. "
+            "Le lever avant son terme : bouton « Lever l’embargo » (rédaction en chef)."
         ),
     )
     link_entities_in_body = models.BooleanField(
@@ -356,7 +356,7 @@ class ArticlePage(FieldPermissionsMixin, ViewRestrictionsMixin, Page):
     def clean(self):
         super().clean()
         if self.hero_image_id and not self.hero_alt.strip():
-            raise ValidationError({"hero_alt": "Décrivez l'image principale : le texte alternatif est obligatoire avec une image."})
+            raise ValidationError({"hero_alt": "Décrivez l’image principale : le texte alternatif est obligatoire avec une image."})
 
     def publish(self, revision, user=None, changed=True, log_action=True, previous_revision=None, skip_permission_checks=False):
         """Wagtail's publish, refused while the publishing checklist has blockers (articles/checklist.py).

@@ -30,8 +30,8 @@ class ArticleSearchDocument(models.Model):
     class Meta:
         # Walked backwards for a word in most articles: the newest matches come first, no sort.
         indexes = [models.Index(fields=["published_at", "article"], name="articles_searchdoc_date_idx")]
-        verbose_name = "entrée de l'index de recherche"
-        verbose_name_plural = "entrées de l'index de recherche"
+        verbose_name = "entrée de l’index de recherche"
+        verbose_name_plural = "entrées de l’index de recherche"
 
     def __str__(self):
-        return f"Index de recherche de l'article {self.article_id}"
+        return f"Index de recherche de l’article {self.article_id}"

@@ -92,7 +92,7 @@ def test_partner_csv_export_is_french(client, sales, partners):
 
     assert body.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0][:6] == ["Nom", "Adresse de destination", "Niveau", "Statut", "Visible à partir du", "Visible jusqu'au"]
+    assert rows[0][:6] == ["Nom", "Adresse de destination", "Niveau", "Statut", "Visible à partir du", "Visible jusqu’au"]
     ending = next(row for row in rows if row[0] == "Bientôt fini")
     today = paris_today()
     assert ending[3:10] == [

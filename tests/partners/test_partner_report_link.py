@@ -51,7 +51,7 @@ def test_the_link_works_logged_out_and_shows_only_that_partner(figures):
     assert "no-store" in response["Cache-Control"] and response["X-Robots-Tag"] == "noindex, nofollow"
     assert response["Referrer-Policy"] == "no-referrer"
     assert not response.cookies
-    assert response.context["figures"].series[0].name in {"Tout le site (pied de page)", "Page d'accueil"}
+    assert response.context["figures"].series[0].name in {"Tout le site (pied de page)", "Page d’accueil"}
 
 
 def test_an_altered_or_expired_link_says_why_in_french(figures, monkeypatch):

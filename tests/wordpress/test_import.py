@@ -215,9 +215,9 @@ def test_every_case_of_a_french_export_is_imported(db, home, tmp_path, media, ve
         "Styles en ligne (attribut style) supprimés.",
         "Attributs d'évènement (onclick, onload…) supprimés.",
         "2 commentaire(s) non importé(s).",
-        "image 2025/07/absente.jpg absente du dossier des médias (elle n'est jamais téléchargée)",
+        "image 2025/07/absente.jpg absente du dossier des médias (elle n’est jamais téléchargée)",
         "son chemin sort du dossier des médias",
-        "image 2025/07/polyglotte.jpg refusée : Ce fichier contient du code (HTML, script ou SVG) caché dans l'image : il est refusé.",
+        "image 2025/07/polyglotte.jpg refusée : Ce fichier contient du code (HTML, script ou SVG) caché dans l’image : il est refusé.",
         "À la corbeille dans WordPress : ignoré.",
     ):
         assert note in out, note
@@ -279,7 +279,7 @@ def test_an_article_edited_here_is_not_overwritten_by_a_newer_export(db, home, t
     out, _ = run(write_export(tmp_path, newer, name="v2.xml"), "--report", str(tmp_path / "b.csv"))
 
     assert imported(1).title == "Version corrigée par la rédaction"
-    assert "Modifié dans Newsroom depuis l'import" in out
+    assert "Modifié dans Newsroom depuis l’import" in out
 
 
 def test_dry_run_writes_nothing_and_prints_the_same_report(db, home, tmp_path, media):
@@ -295,7 +295,7 @@ def test_dry_run_writes_nothing_and_prints_the_same_report(db, home, tmp_path, m
     def body(text):
         return [line.replace("à créer (simulation)", "créé") for line in text.splitlines()[1:] if not line.startswith("Rapport")]
 
-    assert dry.splitlines()[0] == "Import WordPress — simulation (--dry-run) : rien n'a été écrit."
+    assert dry.splitlines()[0] == "Import WordPress — simulation (--dry-run) : rien n’a été écrit."
     assert body(dry) == body(real)
 
 

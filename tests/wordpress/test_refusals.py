@@ -25,7 +25,7 @@ def refused(path, *args) -> str:
         call_command("import_wordpress", str(path), *args, stdout=io.StringIO(), stderr=io.StringIO())
     assert Page.objects.count() == pages and not ImportedItem.objects.exists()
     message = str(error.value)
-    assert message.startswith("Import impossible, rien n'a été écrit.")
+    assert message.startswith("Import impossible, rien n’a été écrit.")
     return message.replace("\u00a0", " ")
 
 

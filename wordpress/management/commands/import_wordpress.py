@@ -14,13 +14,13 @@ from wordpress.report import french_spacing
 class Command(BaseCommand):
     help = (
         "Importe un export WordPress (WXR 1.1 ou 1.2, Outils › Exporter) : articles, pages, auteurs, catégories, "
-        "mots-clés, images, et redirige les anciennes adresses. Relancer l'import ne crée aucun doublon."
+        "mots-clés, images, et redirige les anciennes adresses. Relancer l’import ne crée aucun doublon."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("export", help="le fichier XML exporté par WordPress")
-        parser.add_argument("--media", help="une copie du dossier wp-content/uploads (rien n'est téléchargé)")
-        parser.add_argument("--dry-run", action="store_true", help="simulation : n'écrit rien, affiche le même rapport")
+        parser.add_argument("--media", help="une copie du dossier wp-content/uploads (rien n’est téléchargé)")
+        parser.add_argument("--dry-run", action="store_true", help="simulation : n’écrit rien, affiche le même rapport")
         parser.add_argument("--section-map", help="fichier « catégorie-wordpress,rubrique » (une par ligne)")
         parser.add_argument("--link-entities", action="store_true", help="lie les entités connues que chaque article mentionne")
         parser.add_argument(
@@ -50,9 +50,9 @@ class Command(BaseCommand):
         try:
             report = importer.run()
         except WXRError as error:
-            raise CommandError(french_spacing(f"Import impossible, rien n'a été écrit. {error}")) from error
+            raise CommandError(french_spacing(f"Import impossible, rien n’a été écrit. {error}")) from error
         except ValueError as error:
-            raise CommandError(french_spacing(f"Import impossible, rien n'a été écrit. {error}")) from error
+            raise CommandError(french_spacing(f"Import impossible, rien n’a été écrit. {error}")) from error
         self.stdout.write("\n".join(report.summary_lines()))
         report_path = options["report"]
         if report_path is None and not options["dry_run"]:
