@@ -194,7 +194,7 @@ def test_section_filter(client, home, section):
 
     assert result_titles(search(client, q="batteries", rubrique=other.slug)) == ["Batteries solides"]
     page = search(client, q="batteries", rubrique="inconnue")
-    assert len(result_titles(page)) == 2 and "Cette rubrique n&#x27;existe pas" in page
+    assert len(result_titles(page)) == 2 and "Cette rubrique n’existe pas" in page
 
 
 def test_date_range_filter(client, section):
@@ -207,7 +207,7 @@ def test_date_range_filter(client, section):
     assert result_titles(search(client, q="puces", du="2025-03-31", au="2025-02-01")) == ["Puces de mars"]
     assert result_titles(search(client, q="puces", du="2025-04-01")) == ["Puces de mai"]
     page = search(client, q="puces", du="pas-une-date")
-    assert len(result_titles(page)) == 3 and "La date de début n&#x27;est pas valide" in page
+    assert len(result_titles(page)) == 3 and "La date de début n’est pas valide" in page
 
 
 def test_entity_filter(client, section):
@@ -294,7 +294,7 @@ def test_stop_words_only_and_garbage_filters_never_fail(client, section):
     assert "Aucun résultat" in search(client, q="le la de")
     page = search(client, q="robots", entite="meta\x00'--", rubrique="\x00", du="9999-12-31", au="0001-01-01", page="\x00")
     assert result_titles(page) == ["Les robots"]
-    assert "Cette entité est inconnue" in page and "La date de fin n&#x27;est pas valide" in page
+    assert "Cette entité est inconnue" in page and "La date de fin n’est pas valide" in page
 
 
 def test_script_query_is_escaped_in_title_and_page(client, section):
