@@ -31,7 +31,8 @@ SIZES = {
 # partner block (2), renditions (1) and Wagtail's site root paths (1).
 ARTICLE = {"cold": 18, "warm": 10}
 # Listings, warm: site, home page, view restrictions of the page serving them (sections: loaded by
-# routing with it), count, teasers, bylines (+ the subject: author, tag). Cold as above.
+# routing with it), count (capped: rows up to nine pages past the one asked for, articles/selectors.py),
+# teasers, bylines (+ the subject: author, tag). Cold as above.
 # Home page and rubriques, cold, add the running live pages of the « En direct » strip (1, then
 # kept in the shared cache: live/listing.py); rubriques and tags, cold, also ask partners who
 # sponsors them (1, cached with the partner block).
