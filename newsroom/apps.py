@@ -9,10 +9,14 @@ class NewsroomConfig(AppConfig):
 
     def ready(self):
         from newsroom import (
+            admin_titles,
             cache_signals,
             spreadsheets,
             two_factor_views,  # noqa: F401  (its login receiver dates the password check of every session)
         )
+
+        # « Nouveau : Article », not Wagtail's « Nouveau: Article », on every create and edit screen.
+        admin_titles.install()
 
         # Every CSV export, ours and Wagtail's, writes formula-looking cells as text (CSV injection).
         spreadsheets.install_csv_formula_guard()

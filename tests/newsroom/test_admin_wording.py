@@ -64,3 +64,10 @@ def test_a_failing_autosave_says_why_in_french(client, section, author, journali
 
     assert response.status_code == 400
     assert response.json()["error_message"].startswith("Enregistrement automatique impossible\u00a0: le formulaire contient des erreurs.")
+
+
+def test_create_and_edit_screens_join_title_and_subtitle_the_french_way(client, editor, section):
+    client.force_login(editor)
+    html = client.get(f"/admin/pages/add/articles/articlepage/{section.pk}/").content.decode()
+    assert "<title>Nouveau\u00a0: Article" in html, re.search(r"<title>[^<]*", html).group(0)
+    assert "Nouveau: " not in html
