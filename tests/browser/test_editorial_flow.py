@@ -63,7 +63,7 @@ def test_journalist_writes_editor_publishes_reader_reads(
     desk.get_by_role("textbox", name=re.compile(r"^Titre")).fill(HEADLINE)
     desk.get_by_role("textbox", name=re.compile(r"^Chapô")).fill(CHAPO)
 
-    body = desk.get_by_role("region", name="Corps de l'article", exact=True)
+    body = desk.get_by_role("region", name="Corps de l’article", exact=True)
 
     def add_block(label):
         body.get_by_role("button", name="Insérer un bloc").last.click()

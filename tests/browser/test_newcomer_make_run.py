@@ -202,9 +202,9 @@ def test_a_newcomer_publishes_an_article_by_following_the_journalist_guide_on_ma
     expect(chooser.get_by_label(guide.says("Titre"), exact=False).first).to_have_value(picture.stem)
     chooser.get_by_role("button", name=guide.says("Téléverser"), exact=True).click()
     expect(chooser).to_be_hidden()
-    desk.get_by_label(guide.says("Texte alternatif de l'image")).fill(IMAGE_ALT)
+    desk.get_by_label(guide.says("Texte alternatif de l’image")).fill(IMAGE_ALT)
 
-    body = desk.get_by_role("region", name=guide.says("Corps de l'article"), exact=True)
+    body = desk.get_by_role("region", name=guide.says("Corps de l’article"), exact=True)
     body.get_by_role("button", name=guide.says("Insérer un bloc")).last.click()
     desk.get_by_role("option", name=guide.says("Paragraphe"), exact=True).click()
     paragraph = body.locator("[data-streamfield-child]").last.get_by_role("textbox")

@@ -75,7 +75,7 @@ def test_posting_is_for_journalists_on_a_running_live_only(client, section, jour
     assert response.status_code in (302, 403) and not LiveUpdate.objects.exists()
     client.force_login(journalist)
     response = client.post(f"/admin/direct/{upcoming.pk}/", {"body": draftail("Trop tôt")}, follow=True)
-    assert "n'est pas ouvert" in response.content.decode().replace("&#x27;", "'") and not LiveUpdate.objects.exists()
+    assert "n’est pas ouvert" in response.content.decode().replace("&#x27;", "'") and not LiveUpdate.objects.exists()
 
     response = client.post(f"/admin/direct/{running.pk}/", {"body": draftail("Le rideau se lève."), "important": "on"})
     assert response.status_code == 302

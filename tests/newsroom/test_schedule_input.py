@@ -46,7 +46,7 @@ def test_typed_times_are_read_as_paris_time(typed, expected):
 @pytest.mark.parametrize(
     ("typed", "message"),
     [
-        ("demain", "Précisez l'heure"),
+        ("demain", "Précisez l’heure"),
         ("31/02/2026 10:00", "Cette date n’existe pas"),
         ("4/12 25h", "Heure impossible"),
         ("vendredi prochain 10h", "Date non reconnue"),

@@ -137,5 +137,5 @@ def test_http_address_gets_a_clear_french_error_and_saves_nothing(client, sales)
     )
 
     assert response.status_code == 200
-    assert "L&#x27;adresse doit commencer par https://" in response.content.decode()
+    assert "L’adresse doit commencer par https://" in response.content.decode()
     assert not Partner.objects.filter(name="Pas sûr").exists()
