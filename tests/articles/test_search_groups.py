@@ -6,17 +6,14 @@ import datetime
 import html
 import re
 
-from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
 from wagtail.models import PageViewRestriction
 
 import pytest
 
 from demo import factories
-from entities.mentions import get_default_index, invalidate_default_index
+from entities.mentions import invalidate_default_index
 from entities.models import GroupLink
+from tests.articles.test_search import count_queries
 
 URL = "/recherche/"
 
@@ -135,16 +132,6 @@ def test_an_entity_card_offers_its_group(client, meta_group):
 # the search as a list), the search between its SET and RESET, one page of articles with their
 # bylines, site, partner block. The same with `groupe=tout`, whatever the group's size.
 FILTER_BUDGET = 15
-
-
-def count_queries(client, params):
-    # A cold cache, as after a deploy; the mention index warm, as in a running worker.
-    cache.clear()
-    get_default_index()
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(URL, params)
-    assert response.status_code == 200
-    return len(context.captured_queries)
 
 
 @pytest.mark.parametrize("size", [1, 12])
