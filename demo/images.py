@@ -1,5 +1,6 @@
 """Demo illustrations drawn with Pillow: nothing is downloaded, and the same seed gives the same image."""
 
+import functools
 import io
 import random
 
@@ -28,6 +29,9 @@ def _gradient(size, start, end):
     return base, width, height
 
 
+# Drawing and encoding one takes about 0.1 s; `load_demo` (run by `make run` and a dozen tests) and
+# the factories ask for the same ones again, so each process draws one only once.
+@functools.lru_cache(maxsize=128)
 def illustration(palette: int, seed: int, size=(1600, 900)) -> bytes:
     """An abstract JPEG illustration: a two-colour gradient with translucent circles and lines."""
     start, end = PALETTES[palette % len(PALETTES)]
@@ -50,6 +54,7 @@ def illustration(palette: int, seed: int, size=(1600, 900)) -> bytes:
     return buffer.getvalue()
 
 
+@functools.lru_cache(maxsize=64)
 def portrait(initials: str, palette: int, size=400) -> bytes:
     """A round-friendly square portrait placeholder with the author's initials."""
     start, end = PALETTES[palette % len(PALETTES)]

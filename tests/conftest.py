@@ -64,6 +64,27 @@ def superuser(db):
     return _user("admin", superuser=True)
 
 
+@pytest.fixture(scope="module")
+def demo_newsroom(django_db_setup, django_db_blocker):
+    """The demo newsroom (`load_demo --no-accounts`, about 13 s), loaded once for the tests of a
+    module that ask for it, in a transaction rolled back after the module's last test. Each test
+    still runs in a savepoint of its own (the `db` fixture), so what one changes is undone before
+    the next. Not for transactional tests: they would run inside this transaction."""
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        call_command("load_demo", "--no-accounts", stdout=StringIO())
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Each test starts with an empty cache, so query counts do not depend on test order."""

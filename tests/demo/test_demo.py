@@ -40,9 +40,19 @@ def test_load_demo_builds_the_site_and_is_idempotent(client):
         assert get_user_model().objects.filter(groups__name=group).exists()
 
 
-@override_settings(DEBUG=True)
-def test_launch_story_is_the_lead_with_its_shape(client):
-    call_command("load_demo", stdout=StringIO())
+def test_demo_accounts_are_refused_without_debug():
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+
+    assert not get_user_model().objects.exists()
+    assert "DÉMONSTRATION" not in out.getvalue()
+
+
+# The tests below share the demo, loaded once for the module (tests/conftest.py `demo_newsroom`):
+# they come last so that the tests above build their own.
+
+
+def test_launch_story_is_the_lead_with_its_shape(client, demo_newsroom):
     story = ArticlePage.objects.get(slug=LAUNCH_SLUG)
 
     assert HomePage.objects.get().lead_article_id == story.pk
@@ -60,23 +70,13 @@ def test_launch_story_is_the_lead_with_its_shape(client):
     assert re.search(r"teaser--lead.*?l’approche de Meta", home, re.DOTALL)
 
 
-def test_demo_accounts_are_refused_without_debug():
-    out = StringIO()
-    call_command("load_demo", stdout=out)
-
-    assert not get_user_model().objects.exists()
-    assert "DÉMONSTRATION" not in out.getvalue()
-
-
-@override_settings(DEBUG=True)
-def test_the_demo_knows_metas_group_and_the_launch_story_agrees_with_the_base(client):
+def test_the_demo_knows_metas_group_and_the_launch_story_agrees_with_the_base(client, demo_newsroom):
     import json
 
     from articles.checklist import ArticleDraft, run_checklist
     from entities.consistency import Finding, check_text
     from entities.models import Entity
 
-    call_command("load_demo", stdout=StringIO())
     meta = Entity.objects.get(slug="meta")
 
     assert sorted(meta.subsidiary_links.values_list("child__name", flat=True)) == ["Instagram", "Meta Superintelligence Labs", "WhatsApp"]

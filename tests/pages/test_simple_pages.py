@@ -24,9 +24,57 @@ def _footer(html: str) -> str:
     return html[html.index('<footer class="site-footer">') :]
 
 
+def test_a_new_simple_page_appears_in_the_footer_and_leaves_it_when_unpublished(client, home):
+    assert "Plan du site" not in _footer(_text(client.get("/")))
+    page = SimplePage(title="Plan du site", slug="plan-du-site", show_in_menus=True)
+    home.add_child(instance=page)
+    page.save_revision().publish()
+
+    assert f'<a href="{page.url}">Plan du site</a>' in _footer(_text(client.get("/")))
+    assert client.get(page.url).status_code == 200
+
+    page.unpublish()
+    assert "Plan du site" not in _footer(_text(client.get("/")))
+    assert client.get("/plan-du-site/").status_code == 404
+
+
+@pytest.mark.parametrize("debug", [False, True])
+def test_page_not_found_is_french_and_responsive_with_and_without_debug(client, settings, home, debug):
+    settings.DEBUG = debug
+    response = client.get("/cette-page-n-existe-pas/")
+    html = _text(response)
+    assert response.status_code == 404
+    assert "Cette page est introuvable" in html and '<html lang="fr">' in html
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in html
+    assert "Page not found" not in html and "URLconf" not in html
+
+
+def test_debug_keeps_the_technical_page_on_request(client, settings, home):
+    settings.DEBUG = True
+    settings.NEWSROOM_TECHNICAL_404 = True
+    assert "URLconf" in _text(client.get("/cette-page-n-existe-pas/"))
+
+
+def test_feeds_carry_a_browser_stylesheet_and_stay_valid_feeds(client, home):
+    rss = client.get("/flux/rss/")
+    assert rss.status_code == 200
+    assert re.search(rb'<\?xml-stylesheet href="/static/feeds/rss.xsl"[^>]* type="text/xsl"\?>', rss.content)
+    assert ElementTree.fromstring(rss.content).tag == "rss"
+    atom = client.get("/flux/atom/")
+    assert re.search(rb'<\?xml-stylesheet href="/static/feeds/atom.xsl"[^>]* type="text/xsl"\?>', atom.content)
+    assert ElementTree.fromstring(atom.content).tag == "{http://www.w3.org/2005/Atom}feed"
+    stylesheet = client.get("/static/feeds/rss.xsl")
+    assert stylesheet.status_code == 200
+    ElementTree.fromstring(b"".join(stylesheet.streaming_content))  # well-formed XSLT, from our origin
+
+
+# The tests below share the demo, loaded once for the module (tests/conftest.py `demo_newsroom`):
+# they come last so that the tests above run without it.
+
+
 @pytest.fixture
-def demo(db):
-    call_command("load_demo", "--no-accounts", stdout=StringIO())
+def demo(db, demo_newsroom):
+    """The demo's pages, loaded once for the module (tests/conftest.py)."""
 
 
 def test_load_demo_creates_the_legal_pages_once(demo):
@@ -68,20 +116,6 @@ def test_accessibility_statement_tells_the_state_and_the_recourse(client, demo):
     assert 'href="#etat-de-conformite"' in html and 'id="etat-de-conformite"' in html
 
 
-def test_a_new_simple_page_appears_in_the_footer_and_leaves_it_when_unpublished(client, home):
-    assert "Plan du site" not in _footer(_text(client.get("/")))
-    page = SimplePage(title="Plan du site", slug="plan-du-site", show_in_menus=True)
-    home.add_child(instance=page)
-    page.save_revision().publish()
-
-    assert f'<a href="{page.url}">Plan du site</a>' in _footer(_text(client.get("/")))
-    assert client.get(page.url).status_code == 200
-
-    page.unpublish()
-    assert "Plan du site" not in _footer(_text(client.get("/")))
-    assert client.get("/plan-du-site/").status_code == 404
-
-
 def test_every_navigation_link_opens_its_own_page(client, demo):
     """The « Recherche » rubrique opens the rubrique, not an empty search form (the old clash)."""
     html = _text(client.get("/"))
@@ -93,33 +127,3 @@ def test_every_navigation_link_opens_its_own_page(client, demo):
         assert response.status_code == 200, href
     rubrique = _text(client.get("/recherche-ia/"))
     assert re.search(r"<h1>\s*Recherche\s*</h1>", rubrique) and 'class="search-form"' not in rubrique
-
-
-@pytest.mark.parametrize("debug", [False, True])
-def test_page_not_found_is_french_and_responsive_with_and_without_debug(client, settings, home, debug):
-    settings.DEBUG = debug
-    response = client.get("/cette-page-n-existe-pas/")
-    html = _text(response)
-    assert response.status_code == 404
-    assert "Cette page est introuvable" in html and '<html lang="fr">' in html
-    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in html
-    assert "Page not found" not in html and "URLconf" not in html
-
-
-def test_debug_keeps_the_technical_page_on_request(client, settings, home):
-    settings.DEBUG = True
-    settings.NEWSROOM_TECHNICAL_404 = True
-    assert "URLconf" in _text(client.get("/cette-page-n-existe-pas/"))
-
-
-def test_feeds_carry_a_browser_stylesheet_and_stay_valid_feeds(client, home):
-    rss = client.get("/flux/rss/")
-    assert rss.status_code == 200
-    assert re.search(rb'<\?xml-stylesheet href="/static/feeds/rss.xsl"[^>]* type="text/xsl"\?>', rss.content)
-    assert ElementTree.fromstring(rss.content).tag == "rss"
-    atom = client.get("/flux/atom/")
-    assert re.search(rb'<\?xml-stylesheet href="/static/feeds/atom.xsl"[^>]* type="text/xsl"\?>', atom.content)
-    assert ElementTree.fromstring(atom.content).tag == "{http://www.w3.org/2005/Atom}feed"
-    stylesheet = client.get("/static/feeds/rss.xsl")
-    assert stylesheet.status_code == 200
-    ElementTree.fromstring(b"".join(stylesheet.streaming_content))  # well-formed XSLT, from our origin
