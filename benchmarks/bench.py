@@ -194,10 +194,8 @@ http {{
         path_file = self.work / "paths.txt"
         path_file.write_text("\n".join(paths) + "\n")
         command = ["wrk", "-t2", f"-c{connections or self.args.connections}", "--latency", "--timeout", f"{timeout}s"]
-        # A response() hook makes wrk hand every response to Lua, which slows the ceilings down:
-        # only the run that stops after a number of requests has one.
-        script = BENCH / ("rotate-limit.lua" if limit else "rotate.lua")
-        command += ["-d", f"{duration or self.args.duration}s", "-s", str(script)]
+        # rotate.lua defines its response() hook (which slows wrk down) only when `limit` is set.
+        command += ["-d", f"{duration or self.args.duration}s", "-s", str(BENCH / "rotate.lua")]
         if gzip_accepted:
             command += ["-H", "Accept-Encoding: gzip"]
         command += [f"http://127.0.0.1:{port}", "--", str(path_file), str(limit)]

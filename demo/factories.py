@@ -4,6 +4,7 @@ import datetime
 import itertools
 import json
 from io import BytesIO
+from types import SimpleNamespace
 
 from django.core.files.images import ImageFile
 from django.utils import timezone
@@ -23,7 +24,7 @@ from articles.models import (
     SectionPage,
 )
 from demo.images import illustration
-from entities.models import Deal, Entity
+from entities.models import Deal, Entity, GroupLink
 
 _sequence = itertools.count(1)
 
@@ -123,6 +124,21 @@ def make_entity(*, name: str | None = None, kind: str | None = None, aliases=(),
         Entity.objects.filter(pk=entity.pk).update(live=False)
         entity.live = False
     return entity
+
+
+GROUP_NAMES = {"meta": "Meta", "instagram": "Instagram", "whatsapp": "WhatsApp", "oculus": "Oculus"}
+
+
+def make_meta_group() -> SimpleNamespace:
+    """Meta and its subsidiaries as the base records them: Instagram (since 9 April 2012), WhatsApp
+    (since 19 February 2014) and Oculus (from 25 March 2014 to 1 October 2020, no longer one)."""
+    group = SimpleNamespace(**{slug: make_entity(name=name, slug=slug) for slug, name in GROUP_NAMES.items()})
+    GroupLink.objects.create(parent=group.meta, child=group.instagram, start_date=datetime.date(2012, 4, 9))
+    GroupLink.objects.create(parent=group.meta, child=group.whatsapp, start_date=datetime.date(2014, 2, 19))
+    GroupLink.objects.create(
+        parent=group.meta, child=group.oculus, start_date=datetime.date(2014, 3, 25), end_date=datetime.date(2020, 10, 1)
+    )
+    return group
 
 
 def schedule(page, *, overdue: bool = False):

@@ -46,13 +46,8 @@ def paragraph(text):
 def meta_group(section):
     """Meta with Instagram and WhatsApp today, Oculus until 2020, and one article about each; a
     restricted article about Instagram and an unpublished one about WhatsApp."""
-    meta = factories.make_entity(name="Meta", slug="meta")
-    instagram = factories.make_entity(name="Instagram", slug="instagram")
-    whatsapp = factories.make_entity(name="WhatsApp", slug="whatsapp")
-    oculus = factories.make_entity(name="Oculus", slug="oculus")
-    GroupLink.objects.create(parent=meta, child=instagram, start_date=datetime.date(2012, 4, 9))
-    GroupLink.objects.create(parent=meta, child=whatsapp, start_date=datetime.date(2014, 2, 19))
-    GroupLink.objects.create(parent=meta, child=oculus, start_date=datetime.date(2014, 3, 25), end_date=datetime.date(2020, 10, 1))
+    group = factories.make_meta_group()
+    meta, instagram, whatsapp, oculus = group.meta, group.instagram, group.whatsapp, group.oculus
     articles = {
         "meta": factories.make_article(section=section, title="Meta et la publicité ciblée", body=paragraph("publicité"), entities=[meta]),
         "instagram": factories.make_article(

@@ -2,7 +2,6 @@
 pages, stored on the follow; then an article about a current subsidiary alerts the reader (once per
 article, never for a restricted one) and the e-mail says why."""
 
-import datetime
 import re
 from urllib.parse import urlsplit
 
@@ -19,20 +18,14 @@ from audience.messages import alert_message
 from audience.models import AlertItem, Follow, Subscriber
 from audience.tokens import manage_token
 from demo import factories
-from entities.models import GroupLink
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def meta(home):
-    meta = factories.make_entity(name="Meta", slug="meta")
-    instagram = factories.make_entity(name="Instagram", slug="instagram")
-    whatsapp = factories.make_entity(name="WhatsApp", slug="whatsapp")
-    oculus = factories.make_entity(name="Oculus", slug="oculus")
-    GroupLink.objects.create(parent=meta, child=instagram, start_date=datetime.date(2012, 4, 9))
-    GroupLink.objects.create(parent=meta, child=whatsapp, start_date=datetime.date(2014, 2, 19))
-    GroupLink.objects.create(parent=meta, child=oculus, end_date=datetime.date(2020, 10, 1))
+    group = factories.make_meta_group()
+    meta, instagram, whatsapp, oculus = group.meta, group.instagram, group.whatsapp, group.oculus
     return meta, instagram, whatsapp, oculus
 
 

@@ -18,13 +18,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def group(section, author):
-    meta = factories.make_entity(name="Meta", slug="meta")
-    instagram = factories.make_entity(name="Instagram", slug="instagram")
-    whatsapp = factories.make_entity(name="WhatsApp", slug="whatsapp")
-    oculus = factories.make_entity(name="Oculus", slug="oculus")
-    GroupLink.objects.create(parent=meta, child=instagram, start_date=datetime.date(2012, 4, 9))
-    GroupLink.objects.create(parent=meta, child=whatsapp, start_date=datetime.date(2014, 2, 19))
-    GroupLink.objects.create(parent=meta, child=oculus, start_date=datetime.date(2014, 3, 25), end_date=datetime.date(2020, 10, 1))
+    group = factories.make_meta_group()
+    meta, instagram, oculus = group.meta, group.instagram, group.oculus
     about_instagram = factories.make_article(
         section=section, authors=[author], title="Instagram teste un fil chronologique", entities=[instagram]
     )
