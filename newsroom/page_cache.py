@@ -135,6 +135,16 @@ def _is_public_cacheable(request) -> bool:
     return not (settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META)
 
 
+def is_anonymous_public_read(request) -> bool:
+    """A GET or HEAD with no session cookie and no Authorization header, outside the admin and the
+    other paths the page cache never serves (pages, feeds, sitemaps, search and the read API
+    qualify): what a read replica may answer and what binds its parameters server-side."""
+    if not _is_public_cacheable(request):
+        return False
+    excluded = EXCLUDED_PREFIXES + tuple(p for p in (settings.STATIC_URL, settings.MEDIA_URL) if p and p.startswith("/"))
+    return not request.path.startswith(excluded)
+
+
 def _refusal(request, response) -> str | None:
     """Why `response` must not be stored, or None when it may be."""
     if request.method != "GET":

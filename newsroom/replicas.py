@@ -43,7 +43,7 @@ from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 
 from newsroom.outage import DATABASE_LOST
-from newsroom.page_cache import CACHE_ERRORS, EXCLUDED_PREFIXES
+from newsroom.page_cache import CACHE_ERRORS, is_anonymous_public_read
 from newsroom.settings.env import REPLICA_PREFIX
 
 logger = logging.getLogger("newsroom.replicas")
@@ -181,15 +181,6 @@ class ReplicaRouter:
         return db == DEFAULT_DB_ALIAS
 
 
-def _reads_replica(request) -> bool:
-    if request.method not in ("GET", "HEAD"):
-        return False
-    if settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META:
-        return False
-    excluded = EXCLUDED_PREFIXES + tuple(p for p in (settings.STATIC_URL, settings.MEDIA_URL) if p and p.startswith("/"))
-    return not request.path.startswith(excluded)
-
-
 def _probe(alias: str) -> bool:
     """Whether `alias` answers a trivial query (after a failed request: is the replica the cause?)."""
     try:
@@ -209,7 +200,7 @@ class ReplicaReadMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not _reads_replica(request):
+        if not is_anonymous_public_read(request):
             return self.get_response(request)
         state = ReadState()
         token = _state.set(state)

@@ -140,15 +140,11 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-# PostgreSQL planned the home page's rubrique query in 4.9 ms and ran it in 1.5 ms: with the
-# parameters sent apart from the SQL, psycopg prepares a statement the connection has run twice,
-# and PostgreSQL reuses its plan (article page 46 → 37 ms, home 79 → 69 ms in process; see
-# benchmarks/README.md). DATABASE_SERVER_SIDE_BINDING=0 turns it off, e.g. behind a pooler that
-# does not keep prepared statements (PgBouncer before 1.21 in transaction mode).
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool("DATABASE_SERVER_SIDE_BINDING", True):
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        server_side_binding=True, prepare_threshold=env_int("DATABASE_PREPARE_THRESHOLD", 2)
-    )
+# Anonymous public reads bind their parameters server-side on PostgreSQL, so that a statement a
+# connection runs again is prepared and its plan reused (newsroom/prepared_reads.py).
+PREPARED_PUBLIC_READS = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool("DATABASE_PREPARED_READS", True)
+if PREPARED_PUBLIC_READS:
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = env_int("DATABASE_PREPARE_THRESHOLD", 2)
 
 # --- Read replicas (issue 12) ---
 # DATABASE_REPLICA_URLS (comma-separated PostgreSQL streaming replicas): anonymous public reads go to
@@ -161,6 +157,8 @@ if DATABASE_ROUTERS:
 # Seconds a replica that failed is left alone (per process) before it is tried again.
 NEWSROOM_REPLICA_RETRY_SECONDS = env_int("NEWSROOM_REPLICA_RETRY_SECONDS", 10)
 # --- end Read replicas ---
+if PREPARED_PUBLIC_READS:
+    MIDDLEWARE.insert(MIDDLEWARE.index("newsroom.outage.DatabaseOutageMiddleware"), "newsroom.prepared_reads.PreparedPublicReadsMiddleware")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -8,7 +8,8 @@ from django.db import transaction
 
 import pytest
 
-from newsroom.replicas import ReadState, ReplicaRouter, _reads_replica, _state, parse_lsn
+from newsroom.page_cache import is_anonymous_public_read
+from newsroom.replicas import ReadState, ReplicaRouter, _state, parse_lsn
 from newsroom.settings.env import replica_databases
 
 
@@ -28,16 +29,16 @@ def test_each_url_becomes_a_replica_mirroring_the_primary_in_tests():
 
 
 def test_only_anonymous_public_reads_may_read_a_replica(rf):
-    assert _reads_replica(rf.get("/business/mistral/"))
-    assert _reads_replica(rf.get("/api/v2/articles/"))
-    assert _reads_replica(rf.head("/flux/"))
-    assert not _reads_replica(rf.post("/business/mistral/"))
-    assert not _reads_replica(rf.get("/admin/pages/"))
-    assert not _reads_replica(rf.get("/partenaires/1/accueil/"))
-    assert not _reads_replica(rf.get("/", HTTP_AUTHORIZATION="Bearer jeton"))
+    assert is_anonymous_public_read(rf.get("/business/mistral/"))
+    assert is_anonymous_public_read(rf.get("/api/v2/articles/"))
+    assert is_anonymous_public_read(rf.head("/flux/"))
+    assert not is_anonymous_public_read(rf.post("/business/mistral/"))
+    assert not is_anonymous_public_read(rf.get("/admin/pages/"))
+    assert not is_anonymous_public_read(rf.get("/partenaires/1/accueil/"))
+    assert not is_anonymous_public_read(rf.get("/", HTTP_AUTHORIZATION="Bearer jeton"))
     logged_in = rf.get("/")
     logged_in.COOKIES[settings.SESSION_COOKIE_NAME] = "session"
-    assert not _reads_replica(logged_in)
+    assert not is_anonymous_public_read(logged_in)
 
 
 def test_a_write_sends_the_rest_of_the_request_to_the_primary():
