@@ -141,7 +141,11 @@ def test_journalist_accepts_suggested_entities_and_reader_follows_them(live_serv
     with chief.expect_response(lambda response: "/approve/" in response.url and response.request.method == "POST") as approval:
         row.get_by_role("button", name="Approuver", exact=True).click()
     assert approval.value.status == 302
-    expect(chief.get_by_role("link", name=TITLE, exact=True)).to_have_count(0)
+    # It leaves the review lists and joins « Publiés aujourd’hui » (the title is still a link there).
+    expect(awaiting.get_by_role("link", name=TITLE, exact=True)).to_have_count(0)
+    desk_panel = chief.locator("[data-desk-panel=redaction]")
+    expect(desk_panel.locator("[data-review-row]").filter(has_text=TITLE)).to_have_count(0)
+    expect(desk_panel.get_by_role("link", name=TITLE, exact=True)).to_have_count(1)
 
     published = ArticlePage.objects.get(pk=article.pk)
     assert published.live
