@@ -60,6 +60,20 @@ class SkipSameRewriteMixin:
             self._remember(key, version, value)
         return value
 
+    def get_many(self, keys, version=None):
+        """The shared entries (a page's renditions, read at once by articles/renditions.py), remembered."""
+        found = super().get_many(keys, version)
+        for key, value in found.items():
+            self._remember(key, version, value)
+        return found
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        """Store each pair (the database's renditions of a page), remembered."""
+        failed = super().set_many(data, timeout, version)
+        for key, value in data.items():
+            self._remember(key, version, value)
+        return failed
+
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         """Store `value`, unless this process read or stored this same rendition under `key` lately."""
         if self._seen_recently(key, version, value):

@@ -62,3 +62,19 @@ def test_another_process_reads_the_entry_and_a_deleted_rendition_is_replaced(ren
     assert new.pk != old.pk
     assert set(entries(renditions_in_files)) == set(old_entry)
     assert other.get(key).pk == new.pk
+
+
+@pytest.mark.django_db
+def test_a_page_read_at_once_does_not_write_its_renditions_again(renditions_in_files):
+    image = factories.make_image()
+    image.get_rendition("fill-480x270")
+    written = entries(renditions_in_files)
+
+    # Another process reads the page's renditions in one lookup (articles/renditions.py), then
+    # Wagtail's template tag stores the same rendition again: nothing is rewritten.
+    other = FileRenditionCache(str(renditions_in_files), {})
+    spec = Filter("fill-480x270")
+    key = Rendition.construct_cache_key(image, spec.get_cache_key(image), spec.spec)
+    found = other.get_many([key])[key]
+    other.set(key, found)
+    assert entries(renditions_in_files) == written
