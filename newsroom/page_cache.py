@@ -58,6 +58,7 @@ CACHE_ERRORS = (RedisError, OSError)
 # A stored response may vary on these: an anonymous request carries no session cookie, and the site
 # speaks one language whatever Accept-Language says.
 HARMLESS_VARY = frozenset({"cookie", "accept-language"})
+_CONDITIONAL_HEADERS = frozenset({"HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE"})
 _REFUSING_DIRECTIVES = frozenset({"private", "no-cache", "no-store"})
 
 
@@ -124,9 +125,26 @@ def _ttls(path: str, status: int) -> tuple[int, int]:
 
 def _seconds_to_midnight() -> int:
     """Seconds until the next midnight in Paris, when partner campaigns change without any save."""
-    now = timezone.localtime()
-    midnight = datetime.datetime.combine(now.date() + datetime.timedelta(days=1), datetime.time.min, tzinfo=now.tzinfo)
-    return max(1, int((midnight - now).total_seconds()))
+    return max(1, int(_paris_day()[2] - timezone.now().timestamp()))
+
+
+# (today's date in Paris as ISO text, its first and its next midnight as POSIX timestamps): every
+# request needs the date, and converting to the local time zone cost a hit about as much as reading
+# its entry.
+_day: tuple[str, float, float] = ("", 0.0, 0.0)
+
+
+def _paris_day() -> tuple[str, float, float]:
+    """Today's date in the site's time zone and the timestamps of its two midnights, computed again
+    when the clock leaves that day (either way: tests and NTP move it back too)."""
+    global _day
+    now = timezone.now().timestamp()
+    if not _day[1] <= now < _day[2]:
+        local = timezone.localtime()
+        start = datetime.datetime.combine(local.date(), datetime.time.min, tzinfo=local.tzinfo)
+        end = datetime.datetime.combine(local.date() + datetime.timedelta(days=1), datetime.time.min, tzinfo=local.tzinfo)
+        _day = (local.date().isoformat(), start.timestamp(), end.timestamp())
+    return _day
 
 
 def _is_public_cacheable(request) -> bool:
@@ -171,11 +189,12 @@ def _refusal(request, response) -> str | None:
 
 def _public_headers(response, edge_ttl: int) -> None:
     """Browsers revalidate every time (ETag, Last-Modified); shared caches keep it until purged."""
-    del response["Cache-Control"]
-    patch_cache_control(response, public=True, max_age=0, s_maxage=edge_ttl)
+    response["Cache-Control"] = f"public, max-age=0, s-maxage={edge_ttl}"
 
 
 def _conditional(request, response):
+    if not _CONDITIONAL_HEADERS.intersection(request.META):
+        return response
     return get_conditional_response(
         request,
         etag=response.get("ETag"),
@@ -219,7 +238,7 @@ class PageCacheMiddleware:
             return response
         version = found.get(vkey, 0)
         generation = found.get(GENERATION_KEY, 0)
-        today = timezone.localdate().isoformat()
+        today = _paris_day()[0]
         entry = found.get(key)
         if entry is not None and entry[0] == (generation, version, today):
             return self._serve(request, entry)

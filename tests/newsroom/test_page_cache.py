@@ -1,10 +1,12 @@
 """The full-page cache: what is stored, what never is, conditional answers and query-string variants."""
 
+import datetime
 import io
 import logging
 
 from django.http import HttpResponse
 from django.test import RequestFactory, override_settings
+from django.utils import timezone
 
 from wagtail.models import PageViewRestriction
 
@@ -52,6 +54,25 @@ def test_public_pages_tell_browsers_to_revalidate_and_shared_caches_to_keep(clie
         (s_maxage,) = [part for part in directives if part.startswith("s-maxage=")]
         assert 0 < int(s_maxage.removeprefix("s-maxage=")) <= 600
         assert response["ETag"].startswith('"')
+
+
+def test_an_entry_stored_yesterday_is_not_served_after_midnight(client, article, monkeypatch):
+    """Campaigns start and end at midnight in Paris without any save: the day is part of the entry."""
+    client.get(article.url)
+    assert client.get(article.url)["X-Cache"] == "HIT"
+    local = timezone.localtime()
+    midnight = datetime.datetime.combine(local.date() + datetime.timedelta(days=1), datetime.time.min, tzinfo=local.tzinfo)
+    # A second before midnight the entry is still today's; at midnight it is yesterday's.
+    monkeypatch.setattr(timezone, "now", lambda: midnight - datetime.timedelta(seconds=1))
+    before = client.get(article.url)
+    assert before["X-Cache"] == "HIT"
+    assert "s-maxage=1" in before["Cache-Control"]
+    monkeypatch.setattr(timezone, "now", lambda: midnight)
+    assert client.get(article.url)["X-Cache"] == "MISS"
+    assert client.get(article.url)["X-Cache"] == "HIT"
+    # Back to today (the clock moved back): tomorrow's entry is not today's either.
+    monkeypatch.undo()
+    assert client.get(article.url)["X-Cache"] == "MISS"
 
 
 def test_head_is_answered_from_the_get_entry(client, article, django_assert_num_queries):
