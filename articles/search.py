@@ -15,10 +15,12 @@ results costs the same number of queries and about the same time whatever the nu
 """
 
 import datetime
+import functools
 import html
 import math
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -31,7 +33,7 @@ from django.views.decorators.http import require_safe
 
 import snowballstemmer
 
-from articles.body_text import body_texts
+from articles.body_text import iter_body_texts
 from articles.chrome import load_chrome
 from articles.models import ArticleAuthor, ArticleEntity, ArticlePage
 from articles.search_index import match_documents
@@ -92,8 +94,11 @@ def clean_query(raw: str | None) -> CleanQuery:
 # --- Highlighting -------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=65536)
 def _fold(word: str) -> str:
     """Lower case without accents: « Sécurité » → « securite », « Œuvre » → « oeuvre »."""
+    if word.isascii():
+        return word.lower()
     word = word.casefold().replace("œ", "oe").replace("æ", "ae")
     return "".join(char for char in unicodedata.normalize("NFKD", word) if not unicodedata.combining(char))
 
@@ -116,8 +121,16 @@ class Highlighter:
         # (Its last letter may change too: « payer » → « pai ».)
         self._heads = {stem[: min(_HEAD, max(1, len(stem) - 1))] for stem in self.stems}
         self._head_lengths = sorted({len(head) for head in self._heads})
+        # A page of results reads ten bodies of about a thousand words, most of them seen before.
+        self._verdicts: dict[str, bool] = {}
 
     def matches(self, word: str) -> bool:
+        verdict = self._verdicts.get(word)
+        if verdict is None:
+            verdict = self._verdicts[word] = self._matches(word)
+        return verdict
+
+    def _matches(self, word: str) -> bool:
         folded = _fold(word)
         if folded in self.exact:
             return True
@@ -131,13 +144,14 @@ class Highlighter:
         """The whole text, escaped, with every matching word in <mark>."""
         return self._render(text, list(_WORD.finditer(text)), 0, None)
 
-    def excerpt(self, texts: list[str]) -> SafeString | None:
+    def excerpt(self, texts: Iterable[str]) -> SafeString | None:
         """About EXCERPT_WORDS words around the first match in `texts`, or None without any match."""
         for text in texts:
-            words = list(_WORD.finditer(text))
-            hits = [index for index, word in enumerate(words) if self.matches(word.group())]
-            if hits:
-                start = max(0, hits[0] - EXCERPT_WORDS // 3)
+            # Up to the first match only: the words after it are read again just to be marked.
+            first = next((index for index, word in enumerate(_WORD.finditer(text)) if self.matches(word.group())), None)
+            if first is not None:
+                words = list(_WORD.finditer(text))
+                start = max(0, first - EXCERPT_WORDS // 3)
                 end = min(len(words), start + EXCERPT_WORDS)
                 return self._render(text, words, start, end)
         return None
@@ -161,9 +175,10 @@ class Highlighter:
         return mark_safe("".join(parts))  # noqa: S308 - every piece of text escaped above
 
 
-def _body_texts(article: ArticlePage) -> list[str]:
+def _body_texts(article: ArticlePage) -> Iterator[str]:
     """The chapô then the readable text of the body, in order: where an excerpt may come from."""
-    return [article.chapo, *body_texts(article.body.raw_data)]
+    yield article.chapo
+    yield from iter_body_texts(article.body.raw_data)
 
 
 # --- Filters ------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
+from articles.body_text import plain_text
 from articles.models import ArticlePage
 from articles.search import MAX_QUERY_LENGTH, Highlighter, clean_query
 from demo import factories
@@ -76,6 +77,24 @@ def test_highlighter_excerpt_centres_on_the_first_match():
 
     assert excerpt.startswith("… ") and excerpt.endswith(" …") and "<mark>cible</mark>" in excerpt
     assert Highlighter(["absent"]).excerpt(["rien ici"]) is None
+
+
+def test_excerpt_reads_the_body_only_up_to_its_first_match():
+    read = []
+
+    def paragraphs():
+        for text in ["Le chapô", "Un paragraphe sur la cible", "Un autre", "Et un dernier"]:
+            read.append(text)
+            yield text
+
+    assert "<mark>cible</mark>" in str(Highlighter(["cible"]).excerpt(paragraphs()))
+    assert read == ["Le chapô", "Un paragraphe sur la cible"]
+
+
+def test_plain_text_of_stored_rich_text():
+    stored = '<p>L’<b>IA</b> &amp; les <a href="/x/" data-x="a>b">données</a></p><!-- note <b> --><p>Fin&nbsp;: 3 &lt; 4</p>'
+
+    assert re.sub(" +", " ", plain_text(stored)) == "L’IA & les données Fin\xa0: 3 < 4"
 
 
 # --- Relevance (PostgreSQL, french_unaccent) -----------------------------------------------
