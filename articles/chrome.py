@@ -13,11 +13,13 @@ from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
 
 from wagtail.models import Page, Site
+from wagtail.views import serve as wagtail_serve
 
 from articles.models import HomePage, SectionPage
 from newsroom.models import SiteIdentity
 from newsroom.restrictions import in_private_section, public_pages
 from newsroom.routing import child_page_models, specific_pages
+from newsroom.site_lookup import site_for_request
 
 CACHE_PREFIX = "newsroom:chrome:v3:"
 # A safety net only: every change that matters deletes the entry at once (see articles/signals.py),
@@ -57,11 +59,15 @@ class Chrome:
 
 
 def load_chrome(request) -> Chrome:
-    """The chrome of the request's site: from the request, else the cache, else four queries."""
+    """The chrome of the request's site: from the request, else the cache, else four queries.
+
+    The site itself comes from this process's memory (newsroom/site_lookup.py)."""
     cached = getattr(request, "_newsroom_chrome", None)
     if cached is None:
-        site = Site.find_for_request(request)
-        cached = request._newsroom_chrome = chrome_for_site(site)
+        if not hasattr(request, "_wagtail_site"):
+            # Where Wagtail's `Site.find_for_request` looks first: the site from memory, no query.
+            request._wagtail_site = site_for_request(request)
+        cached = request._newsroom_chrome = chrome_for_site(request._wagtail_site)
     return cached
 
 
@@ -114,6 +120,20 @@ def _logo(identity) -> dict | None:
 def invalidate_chrome() -> None:
     """Forget the chrome of every site (a handful of sites at most)."""
     cache.delete_many([f"{CACHE_PREFIX}{pk}" for pk in Site.objects.values_list("pk", flat=True)])
+
+
+def serve_page(request, path):
+    """Wagtail's page view, routing from the chrome's live home page.
+
+    Wagtail would load the site's root page again (its specific type, one query) before routing; the
+    chrome, which every public page reads anyway, holds it, forgotten whenever the home page is
+    published, unpublished or moved.
+    """
+    home = load_chrome(request).home
+    site = request._wagtail_site
+    if site is not None and home is not None and home.pk == site.root_page_id:
+        site.root_page = home
+    return wagtail_serve(request, path)
 
 
 def chrome(request):

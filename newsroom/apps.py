@@ -11,6 +11,7 @@ class NewsroomConfig(AppConfig):
         from newsroom import (
             admin_titles,
             cache_signals,
+            site_lookup,  # noqa: F401  (its receivers tell every process when a Site changes)
             spreadsheets,
             two_factor_views,  # noqa: F401  (its login receiver dates the password check of every session)
         )

@@ -23,7 +23,7 @@ from django.dispatch import receiver
 
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
-from wagtail.models import DraftStateMixin, Page, PageViewRestriction
+from wagtail.models import DraftStateMixin, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move, published, unpublished
 
 from newsroom.cache_purge import (
@@ -176,6 +176,14 @@ def redirect_changed(sender, instance, raw=False, **kwargs):
 @receiver(post_save, sender=SiteIdentity)
 def site_identity_saved(sender, instance, raw=False, **kwargs):
     """The name and slogan are on every page, feed and sitemap."""
+    if not raw:
+        purge_paths(all_public_paths())
+
+
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+def site_changed(sender, instance, raw=False, **kwargs):
+    """A site's host name, port and root page decide what every URL of it shows."""
     if not raw:
         purge_paths(all_public_paths())
 

@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from api.urls import api_router
+from articles.chrome import serve_page
 from newsroom import health, page_passwords
 
 urlpatterns = [
@@ -45,5 +46,7 @@ urlpatterns += [
         page_passwords.throttled_authenticate_with_password,
         name="wagtailcore_authenticate_with_password",
     ),
-    path("", include(wagtail_urls)),
+    # Wagtail's own routes, its page view wrapped: routing starts from the cached home page.
+    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
+    re_path(wagtail_urls.serve_pattern, serve_page, name="wagtail_serve"),
 ]

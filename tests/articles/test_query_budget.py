@@ -24,29 +24,30 @@ SIZES = {
     LARGE: {"tags": 20, "authors": 10, "entities": 10, "related": 10, "partners": 40, "teasers": 50},
 }
 
-# Cold and warm budgets per page type. Warm, an article costs: the site and its home page (Wagtail's
-# routing), the article with its view-restriction state, related teasers with the body's « Lire
-# aussi » targets, bylines (article and teasers), tags, updates, linked entities, sources, body
-# images: 10. Cold adds the chrome (home page, sections, site identity, footer pages: 4), the
-# partner block (2), renditions (1) and Wagtail's site root paths (1).
-ARTICLE = {"cold": 18, "warm": 10}
-# Listings, warm: site, home page, view restrictions of the page serving them (sections: loaded by
-# routing with it), count (capped: rows up to nine pages past the one asked for, articles/selectors.py),
-# teasers, bylines (+ the subject: author, tag). Cold as above.
+# Cold and warm budgets per page type. Warm, an article costs: the article with its view-restriction
+# state (the site is remembered by the process, newsroom/site_lookup.py, and routing starts from the
+# chrome's home page), related teasers with the body's « Lire aussi » targets, bylines (article and
+# teasers), tags, updates, linked entities, sources, body images: 8. Cold adds the site (1: the
+# version every process checks was cleared with the cache), the chrome (home page, sections, site
+# identity, footer pages: 4), the partner block (2), renditions (1) and Wagtail's site root paths (1).
+ARTICLE = {"cold": 17, "warm": 8}
+# Listings, warm: view restrictions of the page serving them (sections: loaded by routing with it),
+# count (capped: rows up to nine pages past the one asked for, articles/selectors.py), teasers,
+# bylines (+ the subject: author, tag). Cold as above.
 # Home page and rubriques, cold, add the running live pages of the « En direct » strip (1, then
 # kept in the shared cache: live/listing.py); rubriques and tags, cold, also ask partners who
 # sponsors them (1, cached with the partner block).
-SECTION = {"cold": 16, "warm": 6}
+SECTION = {"cold": 15, "warm": 4}
 # The home page adds the chosen secondary stories (1) and the rubrique blocks (1: one window query
 # for every rubrique).
-HOME = {"cold": 18, "warm": 9}
-AUTHOR = {"cold": 15, "warm": 7}
-TAG = {"cold": 16, "warm": 7}
+HOME = {"cold": 17, "warm": 7}
+AUTHOR = {"cold": 14, "warm": 5}
+TAG = {"cold": 15, "warm": 5}
 # The entity page adds its roles, deals, group (parents and subsidiaries), co-mentioned entities
 # and tags; « Tout le groupe » costs the same. Knowledge base v2 adds 2, whatever the sizes: every
 # public report of its deals (one query for all the deals: « Lire : <titre>, <date> ») and the
 # latest changes of its facts (« Historique des faits », which also dates « Dernière mise à jour »).
-ENTITY = {"cold": 22, "warm": 14}
+ENTITY = {"cold": 21, "warm": 12}
 
 
 @pytest.fixture(autouse=True)

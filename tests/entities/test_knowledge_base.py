@@ -260,7 +260,7 @@ def test_entity_page_query_count_is_flat(client, section, settings, size):
 # + the group links (parents and subsidiaries: one query), + every public report of the page's deals
 # (one query for all of them, none without deals) and + the latest changes of its facts (one query):
 # tests/entities/test_fact_history.py shows neither grows with deals, reports or changes.
-ENTITY_PAGE_BUDGET = [21, 14]
+ENTITY_PAGE_BUDGET = [20, 12]
 
 
 def test_entity_page_shows_profile_relations_deals_articles_and_json_ld(client, section):

@@ -4,7 +4,7 @@ A real gunicorn with the production settings and `gunicorn.conf.py` (2 workers a
 starts, as `make serve` runs it), no REDIS_URL, the pytest database. Changes are made by other
 processes than the workers: a `manage.py shell` publishes an article, creates a rubrique (the
 chrome), a site-wide partner (the partner block) and an entity (the mention index behind search);
-the scheduler publishes a scheduled article. Then many anonymous requests, spread over both
+the scheduler publishes a scheduled article, a new Wagtail Site takes a host name. Then many anonymous requests, spread over both
 workers, must all show the change: with a memory cache per process (the default before issue 18),
 the workers kept answering the old home page for a day.
 """
@@ -32,10 +32,10 @@ ROOT = Path(__file__).resolve().parents[2]
 READS = 24
 
 
-def get(port: int, path: str) -> tuple[int, dict, str]:
+def get(port: int, path: str, host: str = "localhost") -> tuple[int, dict, str]:
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
     try:
-        conn.request("GET", path, headers={"Host": "localhost"})
+        conn.request("GET", path, headers={"Host": host})
         response = conn.getresponse()
         return response.status, {key.lower(): value for key, value in response.getheaders()}, response.read().decode()
     finally:
@@ -92,24 +92,24 @@ def manage_shell(env: dict, code: str) -> None:
     subprocess.run([sys.executable, "manage.py", "shell", "-c", code], cwd=ROOT, env=env, check=True, timeout=300)  # noqa: S603
 
 
-def everyone_sees(port: int, path: str, text: str, deadline: float = 60.0) -> float:
+def everyone_sees(port: int, path: str, text: str, deadline: float = 60.0, host: str = "localhost") -> float:
     """Poll until `path` shows `text`, then require READS answers in a row to show it; seconds to the first."""
     started = time.monotonic()
-    while text not in get(port, path)[2]:
+    while text not in get(port, path, host)[2]:
         assert time.monotonic() - started < deadline, f"{text!r} never appeared on {path}"
         time.sleep(0.05)
     first = time.monotonic() - started
-    stale = [index for index in range(READS) if text not in get(port, path)[2]]
+    stale = [index for index in range(READS) if text not in get(port, path, host)[2]]
     assert not stale, f"{len(stale)} of {READS} later answers of {path} were stale (a worker kept its old copy)"
     return first
 
 
-def warm(port: int, *paths: str) -> None:
+def warm(port: int, *paths: str, host: str = "localhost") -> None:
     """Every worker stores the current copies: afterwards, the pages are HITs."""
     for path in paths:
         for _ in range(READS):
-            get(port, path)
-        assert get(port, path)[1]["x-cache"] == "HIT", path
+            get(port, path, host)
+        assert get(port, path, host)[1]["x-cache"] == "HIT", path
 
 
 # Committed data, seen by gunicorn and the shell; the migrations' rows restored after.
@@ -152,6 +152,17 @@ def test_changes_from_other_processes_reach_every_worker_at_once(make_serve, cap
     everyone_sees(port, "/", "Souveraineté numérique")
     everyone_sees(port, "/", "Partenaire Lumière")
     everyone_sees(port, search, "Plateforme de modèles ouverts")
+
+    # 4. A new Wagtail Site, saved by `manage.py shell`: its host gets its own root page at once,
+    # though every worker remembered that host's site (newsroom/site_lookup.py) and cached its home.
+    warm(port, "/", host="127.0.0.1")
+    assert "<title>Business" not in get(port, "/", "127.0.0.1")[2]
+    manage_shell(
+        env,
+        f"from wagtail.models import Site\nSite.objects.create(hostname='127.0.0.1', port={port}, root_page_id={section.pk}, site_name='Business')\n",
+    )
+    everyone_sees(port, "/", "<title>Business", host="127.0.0.1")
+    assert "<title>Business" not in get(port, "/")[2]
 
     record_property("shell_publication_visible_s", round(published_s, 3))
     record_property("scheduled_publication_visible_s", round(scheduled_s, 3))
