@@ -27,7 +27,8 @@ VERSION_KEY = "newsroom:sites-version"
 # Hosts remembered per process: a request's Host header is the client's to choose.
 MAX_HOSTS = 64
 
-_found: dict[tuple[str, int], tuple[int, dict | None]] = {}
+_FIELDS = tuple(field.attname for field in Site._meta.concrete_fields)
+_found: dict[tuple[str, int], tuple[int, tuple | None]] = {}
 
 
 def _version() -> int:
@@ -55,8 +56,8 @@ def forget_sites(**kwargs) -> None:
 def site_for_request(request) -> Site | None:
     """Wagtail's `Site.find_for_request` answer, from this process's memory while the sites are unchanged.
 
-    A new, unsaved-looking `Site` instance each time (its fields copied), so that what one request
-    attaches to it never reaches another.
+    A new `Site` instance each time (its row copied), so that what one request attaches to it never
+    reaches another.
     """
     hostname = split_domain_port(request._get_raw_host())[0]
     port = request.get_port()
@@ -67,15 +68,16 @@ def site_for_request(request) -> Site | None:
     found = _found.get((hostname, port))
     if found is None or found[0] != version:
         site = Site._find_for_request(request)
-        fields = None if site is None else {field.attname: getattr(site, field.attname) for field in Site._meta.concrete_fields}
+        row = None if site is None else (site._state.db, tuple(getattr(site, name) for name in _FIELDS))
         if len(_found) >= MAX_HOSTS:
             _found.clear()
-        found = _found[(hostname, port)] = (version, fields)
+        found = _found[(hostname, port)] = (version, row)
     if found[1] is None:
         return None
-    site = Site(**found[1])
-    site._state.adding = False
-    return site
+    # As loaded from its database: an instance that looks unsaved would ask the router where to
+    # write when a page is attached to it, and a request that "wrote" reads the primary.
+    database, values = found[1]
+    return Site.from_db(database, _FIELDS, values)
 
 
 post_save.connect(forget_sites, sender=Site, dispatch_uid="newsroom.site_lookup.saved")
