@@ -24,9 +24,12 @@ def _editable_draft(request, page_id):
 
 
 def _link(request, draft, entity) -> str:
-    if any(link.entity_id == entity.pk for link in draft.entity_links.all()):
+    links = list(draft.entity_links.all())
+    if any(link.entity_id == entity.pk for link in links):
         return f"« {entity.name} » est déjà liée à l’article."
-    draft.entity_links.add(ArticleEntity(entity=entity, prominence=ArticleEntity.Prominence.MENTION))
+    # Last in the list, as the editor's « Ajouter » would put it (a link without a position sorts first).
+    position = max((link.sort_order for link in links if link.sort_order is not None), default=-1) + 1
+    draft.entity_links.add(ArticleEntity(entity=entity, prominence=ArticleEntity.Prominence.MENTION, sort_order=position))
     # Like the editor's « save draft »: a draft may still lack required fields.
     draft.save_revision(user=request.user, log_action=True, clean=False)
     return f"« {entity.name} » est liée à l’article (nouveau brouillon)."

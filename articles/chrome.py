@@ -10,6 +10,7 @@ restriction changes, the site identity or a Site is saved.
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
+from django.db import router
 from django.utils.functional import SimpleLazyObject
 
 from wagtail.models import Page, Site
@@ -131,7 +132,9 @@ def serve_page(request, path):
     """
     home = load_chrome(request).home
     site = request._wagtail_site
-    if site is not None and home is not None and home.pk == site.root_page_id:
+    # Only as read from the database this request reads: a chrome built by a request that read the
+    # primary is not mixed into the reads of one that a replica answers (newsroom/replicas.py).
+    if site is not None and home is not None and home.pk == site.root_page_id and home._state.db == router.db_for_read(Page):
         site.root_page = home
     return wagtail_serve(request, path)
 

@@ -86,11 +86,13 @@ def make_article(
         **fields,
     )
     section.add_child(instance=article)
-    article.article_authors.set([ArticleAuthor(author=author) for author in authors])
+    # Positions given as the admin's forms give them: rows of one article without a sort_order come
+    # back in whatever order PostgreSQL finds them.
+    article.article_authors.set([ArticleAuthor(author=author, sort_order=n) for n, author in enumerate(authors)])
     article.tags.set(list(tags))
-    article.related_articles.set([RelatedArticle(target=target) for target in related])
-    article.entity_links.set([ArticleEntity(entity=entity) for entity in entities])
-    article.sources.set([ArticleSource(outlet=outlet) for outlet in sources])
+    article.related_articles.set([RelatedArticle(target=target, sort_order=n) for n, target in enumerate(related)])
+    article.entity_links.set([ArticleEntity(entity=entity, sort_order=n) for n, entity in enumerate(entities)])
+    article.sources.set([ArticleSource(outlet=outlet, sort_order=n) for n, outlet in enumerate(sources)])
     revision = article.save_revision()
     if publish:
         revision.publish()
