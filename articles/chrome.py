@@ -9,8 +9,8 @@ restriction changes, the site identity or a Site is saved.
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.cache import cache
-from django.db import router
 from django.utils.functional import SimpleLazyObject
 
 from wagtail.models import Page, Site
@@ -132,9 +132,9 @@ def serve_page(request, path):
     """
     home = load_chrome(request).home
     site = request._wagtail_site
-    # Only as read from the database this request reads: a chrome built by a request that read the
-    # primary is not mixed into the reads of one that a replica answers (newsroom/replicas.py).
-    if site is not None and home is not None and home.pk == site.root_page_id and home._state.db == router.db_for_read(Page):
+    # Not with read replicas: a chrome built by a request that read the primary is not mixed into
+    # the reads of one that a replica answers (newsroom/replicas.py).
+    if site is not None and home is not None and home.pk == site.root_page_id and not settings.DATABASE_ROUTERS:
         site.root_page = home
     return wagtail_serve(request, path)
 

@@ -6,12 +6,15 @@ queries of an uncached article. Sites change a few times in a project's life, so
 Wagtail's answer per host and port, and a version in the shared cache (the default folder or Redis,
 one read per request) says when to ask again: saving or deleting a Site writes a new version, at
 once and again after the transaction commits (another process may have read the old row in between),
-so every process of every host follows at its next request.
+so every process of every host follows at its next request. With read replicas (a database router
+installed) Wagtail's own lookup runs on the database each request reads: rows remembered from the
+primary are never mixed with a replica that has not replayed them.
 """
 
 import logging
 import time
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
@@ -20,6 +23,7 @@ from django.http.request import split_domain_port
 from wagtail.models import Site
 
 from newsroom.page_cache import CACHE_ERRORS
+from newsroom.replicas import note_primary_position
 
 logger = logging.getLogger("newsroom.site_lookup")
 
@@ -44,6 +48,9 @@ def forget_sites(**kwargs) -> None:
     """Make every process ask Wagtail again (a Site was saved or deleted)."""
 
     def write():
+        # Replicas first: a process that sees the new version reads the primary until its replica
+        # has replayed this change, and never remembers the old row under the new version.
+        note_primary_position()
         try:
             cache.set(VERSION_KEY, time.time_ns(), None)
         except CACHE_ERRORS as exc:
@@ -59,19 +66,23 @@ def site_for_request(request) -> Site | None:
     A new `Site` instance each time (its row copied), so that what one request attaches to it never
     reaches another.
     """
+    if settings.DATABASE_ROUTERS:
+        # With read replicas, Wagtail's own lookup, on the database the request reads.
+        return Site._find_for_request(request)
     hostname = split_domain_port(request._get_raw_host())[0]
     port = request.get_port()
     try:
         version = _version()
     except CACHE_ERRORS:
         return Site._find_for_request(request)
-    found = _found.get((hostname, port))
+    key = (hostname, port)
+    found = _found.get(key)
     if found is None or found[0] != version:
         site = Site._find_for_request(request)
         row = None if site is None else (site._state.db, tuple(getattr(site, name) for name in _FIELDS))
         if len(_found) >= MAX_HOSTS:
             _found.clear()
-        found = _found[(hostname, port)] = (version, row)
+        found = _found[key] = (version, row)
     if found[1] is None:
         return None
     # As loaded from its database: an instance that looks unsaved would ask the router where to
