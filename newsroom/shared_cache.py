@@ -32,6 +32,7 @@ CULL_EVERY = 50
 READ_CHUNK = 1 << 20
 # A zlib stream starts with 0x78 ("x"); a pickle of protocol 2 or later with 0x80.
 _ZLIB_HEADER = b"x"
+_MISSING = object()
 
 
 class SharedFileCache(FileBasedCache):
@@ -53,7 +54,17 @@ class SharedFileCache(FileBasedCache):
 
     def get(self, key, default=None, version=None):
         """The value stored under `key`, or `default` when it is missing or expired."""
-        fname = self._key_to_file(key, version)
+        return self._value(self._key_to_file(key, version), default)
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        """Give `key` a new timeout (rewritten atomically, like any other write)."""
+        value = self._value(self._key_to_file(key, version), _MISSING)
+        if value is _MISSING:
+            return False
+        self._write(key, value, timeout, version)
+        return True
+
+    def _value(self, fname: str, default):
         try:
             data = _read(fname)
         except FileNotFoundError:
@@ -64,19 +75,6 @@ class SharedFileCache(FileBasedCache):
             self._delete(fname)
             return default
         return _loads(memoryview(data)[found.tell() :])
-
-    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
-        """Give `key` a new timeout (rewritten atomically, like any other write)."""
-        fname = self._key_to_file(key, version)
-        try:
-            with open(fname, "rb") as f:
-                if self._is_expired(f):
-                    return False
-                value = _loads(f.read())
-        except FileNotFoundError:
-            return False
-        self._write(key, value, timeout, version)
-        return True
 
     def _write_content(self, file, timeout, value) -> None:
         file.write(pickle.dumps(self.get_backend_timeout(timeout), self.pickle_protocol))
