@@ -50,7 +50,7 @@ from articles.models import (
     SectionPage,
 )
 from articles.related_ranking import BATCH as RANK_BATCH
-from articles.related_ranking import rank_related
+from articles.related_ranking import Links
 from articles.search_index import index_articles
 from articles.selectors import BODY_RENDITIONS, TEASER_RENDITIONS, hero_renditions
 from demo import corpus_text, factories
@@ -431,8 +431,9 @@ class CorpusBuilder:
         started = time.monotonic()
         ids = self.report.article_ids
         progress = Progress("Articles proches", len(ids), self.stream)
+        links = Links.everything()
         for start in range(0, len(ids), RANK_BATCH):
-            rank_related(ids[start : start + RANK_BATCH])
+            links.store(ids[start : start + RANK_BATCH])
             progress.advance(len(ids[start : start + RANK_BATCH]))
         progress.finish()
         self._stage("related articles", started)

@@ -3,8 +3,9 @@ publication and stored (articles/related_ranking.py), read back in one query."""
 
 import pytest
 
+from articles import related_ranking
 from articles.models import RelatedArticle, RelatedRanking
-from articles.related_ranking import rank_related
+from articles.related_ranking import Links, rank_related
 from articles.selectors import related_articles
 from demo import factories
 
@@ -64,3 +65,43 @@ def test_ranking_again_gives_the_same_rows(section, entities):
     rank_related(RelatedRanking.objects.values_list("article_id", flat=True))
 
     assert list(RelatedRanking.objects.order_by("article_id", "position").values_list("article_id", "target_id", "score")) == before
+
+
+def test_a_publication_reads_only_around_the_article_and_ranks_as_the_whole_archive_does(section, entities):
+    """`Links.around` (a publication) and `Links.everything` (a corpus) must give the same lists."""
+    meta, scale, mistral = entities["Meta"], entities["Scale AI"], entities["Mistral AI"]
+    mixes = [
+        ([meta], ["IA"]),
+        ([meta, scale], []),
+        ([scale], ["IA", "Cloud"]),
+        ([mistral], ["Cloud"]),
+        ([], ["IA"]),
+        ([meta, mistral], ["IA"]),
+    ]
+    articles = [
+        factories.make_article(section=section, title=f"Article {n}", entities=mix, tags=tags) for n, (mix, tags) in enumerate(mixes)
+    ]
+    # An article linked twice to the same entity is one candidate and one shared entity.
+    twice = factories.make_article(section=section, title="Meta deux fois", entities=[meta, meta])
+    articles[2].unpublish()
+
+    everything = Links.everything()
+    for article in articles:
+        assert Links.around([article.pk]).ranked(article.pk) == everything.ranked(article.pk)
+    ranked = dict(everything.ranked(articles[0].pk))
+    assert articles[2].pk not in ranked
+    assert ranked[articles[5].pk] == 4  # Meta and « IA »
+    assert ranked[twice.pk] == 3
+
+
+def test_candidates_are_the_newest_articles_of_each_key(section, entities, monkeypatch):
+    older = [factories.make_article(section=section, title=f"Ancien {n}", tags=["IA"]) for n in range(3)]
+    newer = [factories.make_article(section=section, title=f"Récent {n}", tags=["IA"]) for n in range(2)]
+    article = factories.make_article(section=section, title="Sujet", tags=["IA"])
+    monkeypatch.setattr(related_ranking, "CANDIDATES_PER_KEY", 2)
+
+    rank_related([article.pk])
+
+    targets = set(RelatedRanking.objects.filter(article=article).values_list("target_id", flat=True))
+    assert targets == {page.pk for page in newer}
+    assert not targets & {page.pk for page in older}
