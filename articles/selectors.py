@@ -3,7 +3,7 @@ number of teasers, tags, authors or related articles (the query-budget tests hol
 
 from django.core.paginator import EmptyPage, Paginator
 from django.db import connections
-from django.db.models import Case, F, OuterRef, Prefetch, QuerySet, Subquery, Value, When, Window, prefetch_related_objects
+from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery, Window, prefetch_related_objects
 from django.db.models.functions import RowNumber, Substr
 from django.utils.functional import cached_property
 
@@ -215,8 +215,7 @@ def related_and_linked_articles(*, article, linked_ids=(), limit=RELATED_COUNT):
 
     Related: the editor's picks first, then the stored ranking (`articles.related_ranking`: shared
     entities, then shared tags, computed at publication), live and public ones only. The body's
-    links come in the same rows (ordered first, so that the limit never cuts them); they are live
-    and public, or missing from the mapping. Every lookup is by the article's own id: the cost
+    links come in the same rows; they are live and public, or missing from the mapping. Every lookup is by the article's own id: the cost
     does not grow with the archive.
     """
     linked_ids = sorted(set(linked_ids) - {article.pk})
@@ -226,6 +225,8 @@ def related_and_linked_articles(*, article, linked_ids=(), limit=RELATED_COUNT):
     # (Unordered parts: SQLite refuses an ORDER BY inside a UNION.)
     linked_rows = [ArticlePage.objects.filter(pk__in=linked_ids).order_by().values("pk")] if linked_ids else []
     candidate_ids = picks.order_by().values("target_id").union(ranked.order_by().values("target_id"), *linked_rows)
+    # No ORDER BY or LIMIT: the ids are a handful (the picks, STORED ranked, the body's links), and
+    # sorting them here spared compiling the ordering expressions on every render.
     rows = list(
         teaser_queryset()
         .filter(pk__in=candidate_ids)
@@ -233,15 +234,15 @@ def related_and_linked_articles(*, article, linked_ids=(), limit=RELATED_COUNT):
         .annotate(
             pick_order=Subquery(picks.filter(target_id=OuterRef("pk")).values("sort_order")[:1]),
             rank=Subquery(ranked.filter(target_id=OuterRef("pk")).values("position")[:1]),
-            linked=Case(When(pk__in=linked_ids, then=Value(True)), default=Value(False)),
         )
-        .order_by("-linked", F("pick_order").asc(nulls_last=True), F("rank").asc(nulls_last=True), "-pk")[: limit + len(linked_ids)]
+        .order_by()
     )
     related = sorted(
         (row for row in rows if row.pick_order is not None or row.rank is not None),
-        key=lambda row: (row.pick_order is None, row.pick_order or 0, row.rank or 0),
+        key=lambda row: (row.pick_order is None, row.pick_order or 0, row.rank or 0, -row.pk),
     )[:limit]
-    return related, {row.pk: row for row in rows if row.linked}
+    linked = set(linked_ids)
+    return related, {row.pk: row for row in rows if row.pk in linked}
 
 
 def related_articles(*, article, limit=RELATED_COUNT):
