@@ -1,14 +1,9 @@
-"""The read API: articles, sections, entities and authors as JSON, on Wagtail's API (v2)."""
-
-from django.apps import AppConfig
+from newsroom import app_config
 
 
-class ApiConfig(AppConfig):
+class ApiConfig(app_config.FeatureAppConfig):
+    """The read API: articles, sections, entities and authors as JSON, on Wagtail's API (v2)."""
+
     name = "api"
     verbose_name = "API de lecture"
-    default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from api import public_paths
-
-        public_paths.register()
+    connects = ("public_paths",)

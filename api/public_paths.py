@@ -1,6 +1,6 @@
 """The read API's public URL map, and what each change of content makes stale there.
 
-Registered with the purge registries of newsroom/cache_purge.py by `ApiConfig.ready()`, like every
+Registered with the purge registries of newsroom/cache_purge.py by `ApiConfig` (`connects`), like every
 app's `public_paths.py`: the generic receivers of newsroom/cache_signals.py call these functions on
 publish, unpublish, move and delete of a page, on each save or delete of an author, entity or tag,
 and on a view restriction (through `urls_for_pages` of the pages it hides). `purge_paths` drops
@@ -86,8 +86,8 @@ def site_api_paths(*, html_only: bool = False) -> set[str]:
     return paths | _details("entities", Entity.objects.values_list("pk", flat=True))
 
 
-def register() -> None:
-    """Called by `ApiConfig.ready()`."""
+def connect() -> None:
+    """Wire this app's public paths into the page-cache purge (named in its app config's `connects`)."""
     from articles.models import ArticlePage, Author, SectionPage
     from entities.models import Entity
 

@@ -1,6 +1,6 @@
 """The public URL map of the articles app, and what each change of its content makes stale.
 
-Registered with newsroom/cache_purge.py by `ArticlesConfig.ready()`. Every page already purges its
+Registered with newsroom/cache_purge.py by `ArticlesConfig` (`connects`). Every page already purges its
 own URL, its parent (an article's rubrique) and what references it; this module adds what only
 the articles app knows: the home page, search, feeds and sitemaps listing an article, its tag,
 author and entity pages; the routes the home page serves (authors, tags, entities); the article
@@ -195,8 +195,8 @@ def partner_article_paths(partner) -> set[str]:
     return paths | urls_for_pages(_live_articles().filter(sponsor_id=partner.pk))
 
 
-def register() -> None:
-    """Called by `ArticlesConfig.ready()`."""
+def connect() -> None:
+    """Wire this app's public paths into the page-cache purge (named in its app config's `connects`)."""
     from articles.models import ArticlePage, Author, HomePage, SectionPage
     from entities.models import Entity
     from partners.models import Partner

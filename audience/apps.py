@@ -1,14 +1,9 @@
-"""Audience: the newsletter (double opt-in, editions, entity alerts) and « Les plus lus »."""
-
-from django.apps import AppConfig
+from newsroom import app_config
 
 
-class AudienceConfig(AppConfig):
+class AudienceConfig(app_config.FeatureAppConfig):
+    """Audience: the newsletter (double opt-in, editions, entity alerts) and « Les plus lus »."""
+
     name = "audience"
     verbose_name = "Audience"
-    default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from audience import alerts
-
-        alerts.connect()
+    connects = ("alerts",)

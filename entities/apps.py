@@ -1,13 +1,10 @@
-from django.apps import AppConfig
+from newsroom import app_config
 
 
-class EntitiesConfig(AppConfig):
+class EntitiesConfig(app_config.FeatureAppConfig):
     """The knowledge base of organisations and people (see the entities issue)."""
 
     name = "entities"
     verbose_name = "Entités"
-
-    def ready(self):
-        from entities import public_paths, signals  # noqa: F401 - connects the receivers
-
-        public_paths.register()
+    imports = ("signals",)
+    connects = ("public_paths",)

@@ -40,8 +40,8 @@ def site_entity_paths(*, html_only: bool = False) -> set[str]:
     return {ENTITY_INDEX_PATH} | {entity_path(slug) for slug in Entity.objects.filter(live=True).values_list("slug", flat=True)}
 
 
-def register() -> None:
-    """Called by `EntitiesConfig.ready()`."""
+def connect() -> None:
+    """Wire this app's public paths into the page-cache purge (named in its app config's `connects`)."""
     from entities.models import Entity
 
     register_object_paths(Entity, entity_paths)

@@ -44,8 +44,8 @@ def news_entries(now) -> list:
     return [(page, page.first_published_at) for page in pages]
 
 
-def register() -> None:
-    """Called from `LiveConfig.ready()`."""
+def connect() -> None:
+    """Wire this app's public paths into the page-cache purge (named in its app config's `connects`)."""
     from live.listing import live_strip
     from live.models import LivePage
 

@@ -16,7 +16,7 @@ def _forget(sender, **kwargs):
 
 
 def connect() -> None:
-    """Called from `LiveConfig.ready()`."""
+    """Connect the receivers (named in `LiveConfig.connects`)."""
     for signal in (page_published, page_unpublished, post_delete, page_slug_changed):
         signal.connect(_forget, sender=LivePage, dispatch_uid=f"live-forget-{signal!r}")
     # Moves are sent for the base Page class: any move may carry a live page under it.

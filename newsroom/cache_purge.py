@@ -1,8 +1,9 @@
 """Which public URLs show a piece of content, and purging them from the page cache and the edge.
 
 The mechanism is generic; apps add only what is specific to them, through three registries filled
-from their `AppConfig.ready()` (see `articles/public_paths.py`, `entities/public_paths.py`,
-`partners/public_paths.py` and docs/architecture.md):
+by their `public_paths.connect()` (named in the app config's `connects`, newsroom/app_config.py;
+see `articles/public_paths.py`, `entities/public_paths.py`, `partners/public_paths.py` and
+docs/architecture.md):
 
 - `register_page_paths(PageModel, fn)`: `fn(pages, *, leaving)` returns the extra paths showing
   these pages of that type (and its subclasses), beyond what every page gets for free: its own

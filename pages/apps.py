@@ -1,12 +1,9 @@
-from django.apps import AppConfig
+from newsroom import app_config
 
 
-class PagesConfig(AppConfig):
+class PagesConfig(app_config.FeatureAppConfig):
     """Simple pages (« Page simple »): legal notices, accessibility statement, privacy, contact."""
 
-    default_auto_field = "django.db.models.BigAutoField"
     name = "pages"
     verbose_name = "Pages simples"
-
-    def ready(self):
-        from pages import signals  # noqa: F401
+    imports = ("signals",)

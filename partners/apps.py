@@ -1,14 +1,10 @@
-from django.apps import AppConfig
+from newsroom import app_config
 
 
-class PartnersConfig(AppConfig):
+class PartnersConfig(app_config.FeatureAppConfig):
     """Partner logos, campaigns and sponsored content, run by sales (see the partners issue)."""
 
     name = "partners"
     verbose_name = "Partenaires"
-    default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from partners import public_paths, signals  # noqa: F401  (connects the receivers)
-
-        public_paths.register()
+    imports = ("signals",)
+    connects = ("public_paths",)

@@ -24,8 +24,8 @@ def placement_paths(partner) -> set[str]:
     return paths
 
 
-def register() -> None:
-    """Called by `PartnersConfig.ready()`."""
+def connect() -> None:
+    """Wire this app's public paths into the page-cache purge (named in its app config's `connects`)."""
     from partners.models import Partner
 
     register_object_paths(Partner, placement_paths)

@@ -1,12 +1,9 @@
-from django.apps import AppConfig
+from newsroom import app_config
 
 
-class PlanningConfig(AppConfig):
+class PlanningConfig(app_config.FeatureAppConfig):
     """Planning de la rédaction: planned stories, newsroom events, week and month views, ICS feeds."""
 
-    default_auto_field = "django.db.models.BigAutoField"
     name = "planning"
     verbose_name = "Planning de la rédaction"
-
-    def ready(self):
-        from planning import receivers  # noqa: F401 - connects the receivers
+    imports = ("receivers",)

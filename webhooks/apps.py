@@ -1,14 +1,9 @@
-"""Webhooks: signed JSON POSTs to partners' servers when an article is published, updated or unpublished."""
-
-from django.apps import AppConfig
+from newsroom import app_config
 
 
-class WebhooksConfig(AppConfig):
+class WebhooksConfig(app_config.FeatureAppConfig):
+    """Webhooks: signed JSON POSTs to partners' servers when an article is published, updated or unpublished."""
+
     name = "webhooks"
     verbose_name = "Webhooks"
-    default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from webhooks import signals
-
-        signals.connect()
+    connects = ("signals",)
