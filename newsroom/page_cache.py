@@ -8,8 +8,10 @@ version, so one write drops every query-string variant of the path (`?page=2`, `
 server at once, and a response rendered while a purge ran is never served as fresh.
 
 One read per request (`get_many` of the entry, its path's version and the cache generation: a
-single `MGET` on Redis). Entries also carry the Paris date, so that partner campaigns, which start
-and end at midnight without any save, never show a day late.
+single `MGET` on Redis). A path's first request writes its version: a version missing later (culled,
+evicted) is replaced by a new one, never read as an old one (`_fresh_stamp`). Entries also carry
+the Paris date, so that partner campaigns, which start and end at midnight without any save, never
+show a day late.
 
 Never cached: requests with a session cookie or an Authorization header (decided on the cookie, as
 sessions and authentication run after this middleware), other methods than GET (HEAD is answered
@@ -147,6 +149,24 @@ def _paris_day() -> tuple[str, float, float]:
     return _day
 
 
+def _fresh_stamp(vkey: str, version, generation) -> tuple[int, int]:
+    """The path's version and the cache generation, writing a new one for whichever is missing.
+
+    A missing key is never read as « version 0 »: a cache that culls or evicts entries (the folder
+    cache past its size, Redis under `allkeys-lru`) may drop the version a purge wrote, and entries
+    stored before that purge, stamped with the older value, would be served again as fresh. A new
+    value (a timestamp, later than any written before) matches no stored entry. `add` keeps the
+    first value written when several processes find the key missing at once.
+    """
+    stamp = []
+    for key, value in ((vkey, version), (GENERATION_KEY, generation)):
+        if value is None:
+            fresh = new_version()
+            value = fresh if cache.add(key, fresh, None) else cache.get(key, fresh)
+        stamp.append(value)
+    return stamp[0], stamp[1]
+
+
 def _is_public_cacheable(request) -> bool:
     if request.method not in ("GET", "HEAD"):
         return False
@@ -231,13 +251,15 @@ class PageCacheMiddleware:
         vkey = version_key(request.path)
         try:
             found = cache.get_many([key, vkey, GENERATION_KEY])
+            version = found.get(vkey)
+            generation = found.get(GENERATION_KEY)
+            if version is None or generation is None:
+                version, generation = _fresh_stamp(vkey, version, generation)
         except CACHE_ERRORS as exc:
             logger.warning("page cache unavailable, serving uncached: %s", exc)
             response = self.get_response(request)
             response[HEADER] = "PASS"
             return response
-        version = found.get(vkey, 0)
-        generation = found.get(GENERATION_KEY, 0)
         today = _paris_day()[0]
         entry = found.get(key)
         if entry is not None and entry[0] == (generation, version, today):

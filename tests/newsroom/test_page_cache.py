@@ -4,6 +4,8 @@ import datetime
 import io
 import logging
 
+from django.core.cache import cache
+from django.core.management import CommandError, call_command
 from django.http import HttpResponse
 from django.test import RequestFactory, override_settings
 from django.utils import timezone
@@ -15,7 +17,7 @@ from zeal import zeal_ignore
 
 from demo import factories
 from newsroom.cache_purge import purge_paths
-from newsroom.page_cache import PageCacheMiddleware, normalised_query
+from newsroom.page_cache import GENERATION_KEY, PageCacheMiddleware, normalised_query, version_key
 
 pytestmark = pytest.mark.django_db
 
@@ -223,6 +225,26 @@ def test_query_strings_are_keyed_normalised_and_purged_with_their_path(client, s
     assert client.get("/recherche/?q=ia&rubrique=x")["X-Cache"] == "HIT"
 
 
+@pytest.mark.parametrize("dropped", ["version", "generation"])
+def test_a_dropped_version_never_brings_back_a_page_stored_before_its_purge(client, article, dropped, settings):
+    """The folder cache culls at random and Redis may evict under memory pressure: losing the
+    version a purge wrote must not make the entries it outdated valid again."""
+    # A path no purge has versioned yet, in a cache never flushed.
+    cache.delete_many([version_key(article.url), GENERATION_KEY])
+    assert client.get(article.url)["X-Cache"] == "MISS"
+    assert client.get(article.url)["X-Cache"] == "HIT"
+    if dropped == "version":
+        purge_paths({article.url})
+        cache.delete(version_key(article.url))
+    else:
+        settings.NEWSROOM_PAGE_CACHE_BULK_LIMIT = 0  # any purge flushes the whole cache
+        purge_paths({article.url})
+        cache.delete(GENERATION_KEY)
+
+    assert client.get(article.url)["X-Cache"] == "MISS"
+    assert client.get(article.url)["X-Cache"] == "HIT"
+
+
 def test_normalised_query_keeps_what_views_read():
     assert normalised_query("page=2&utm_source=a&fbclid=b") == "page=2"
     assert normalised_query("q=%C3%A9t%C3%A9&a=1&a=2") == "a=1&a=2&q=%C3%A9t%C3%A9"
@@ -250,8 +272,6 @@ def test_the_cache_can_be_switched_off(client, article):
 
 
 def test_purge_cache_command_purges_by_hand(client, article):
-    from django.core.management import CommandError, call_command
-
     client.get("/")
     client.get(article.url)
     call_command("purge_cache", "/", stdout=io.StringIO())
