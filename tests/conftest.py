@@ -1,6 +1,8 @@
 """Shared fixtures: the home page from the set-up migration, sections, authors, images, users."""
 
+import atexit
 import os
+import shutil
 import tempfile
 
 from django.contrib.auth import get_user_model
@@ -13,7 +15,10 @@ from demo import factories
 # The app servers the tests start share the folder cache of the worktree (var/cache) by default:
 # each pytest process (one per xdist worker) gives its servers a folder of its own, so two workers
 # never answer from each other's pages.
-os.environ.setdefault("NEWSROOM_CACHE_DIR", tempfile.mkdtemp(prefix="newsroom-test-cache-"))
+# The process that made the folder removes it when it exits.
+if "NEWSROOM_CACHE_DIR" not in os.environ:
+    os.environ["NEWSROOM_CACHE_DIR"] = tempfile.mkdtemp(prefix="newsroom-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["NEWSROOM_CACHE_DIR"], ignore_errors=True)
 
 
 @pytest.fixture
