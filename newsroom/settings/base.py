@@ -71,13 +71,15 @@ MIDDLEWARE = [
     "newsroom.request_context.RequestIdMiddleware",
     "newsroom.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Read replicas (only with DATABASE_REPLICA_URLS, inserted here below): outside the outage
-    # middleware, so that a request whose replica failed can be served again from the primary.
-    "newsroom.outage.DatabaseOutageMiddleware",
     # Public HTML, feeds and JSON gzipped on the way out (after the page cache stored them plain).
     "newsroom.compression.PublicGZipMiddleware",
-    # Cache hits are answered here, before sessions, authentication or any database query.
+    # Cache hits are answered here, before anything that touches the database (replica choice,
+    # prepared reads, the outage answer), sessions or authentication.
     "newsroom.page_cache.PageCacheMiddleware",
+    # Read replicas (only with DATABASE_REPLICA_URLS) and prepared public reads are inserted here:
+    # outside the outage middleware, so that a request whose replica failed can be served again
+    # from the primary.
+    "newsroom.outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
