@@ -12,7 +12,7 @@ indexed query (`articles.selectors.related_and_linked_articles`).
 
 The scoring runs in Python over the link ids (`Links`), on every database: at 100,000 articles a
 candidate's score is two intersections of three-element sets, where SQL spent two index probes and a
-count, and the whole corpus is ranked in about a minute instead of eight (benchmarks/README.md).
+count per candidate: the whole corpus is ranked in 97 s instead of 497 (benchmarks/README.md).
 """
 
 import heapq
@@ -50,7 +50,7 @@ class Links:
 
     @classmethod
     def everything(cls) -> "Links":
-        """Every link and every live article (about 1 s and 150 MB at 100,000 articles)."""
+        """Every link and every live article (2–3 s and about 300 MB at 100,000 articles)."""
         links = cls()
         links._add_postings(ArticleEntity.objects.order_by("-article_id").values_list("entity_id", "article_id"), links.by_entity)
         links._add_postings(ArticleTag.objects.order_by("-content_object_id").values_list("tag_id", "content_object_id"), links.by_tag)
@@ -137,7 +137,7 @@ class Links:
 
 
 # The newest articles of each key, from the (key, article) index alone: a few rows per key, where a
-# window over whole postings read every article of an everyday tag (5× slower at 100,000).
+# window over whole postings read every article of an everyday tag.
 _NEWEST_SQL = """
 SELECT keys.id, near.article FROM unnest(%s::int[]) AS keys(id) CROSS JOIN LATERAL (
     SELECT DISTINCT {article} AS article FROM {table} WHERE {key} = keys.id ORDER BY {article} DESC LIMIT %s
