@@ -39,6 +39,8 @@ from django.utils.http import http_date, parse_http_date_safe
 
 from redis.exceptions import RedisError
 
+from newsroom.compression import compressed_body, serve_compressed
+
 logger = logging.getLogger("newsroom.page_cache")
 
 ENTRY_PREFIX = "newsroom:page:"
@@ -288,15 +290,13 @@ class PageCacheMiddleware:
                 del response["Vary"]
         del response["Cache-Control"]
         headers = list(response.items())
+        gzipped = compressed_body(response)
         try:
-            cache.set(key, ((generation, version, today), response.status_code, headers, response.content, request.path), app_ttl)
+            cache.set(key, ((generation, version, today), response.status_code, headers, response.content, request.path, gzipped), app_ttl)
         except CACHE_ERRORS as exc:
             logger.warning("page cache unavailable, page not stored: %s", exc)
         _public_headers(response, edge_ttl)
-        response[HEADER] = "MISS"
-        conditional = _conditional(request, response)
-        conditional[HEADER] = "MISS"
-        return conditional
+        return self._answer(request, response, gzipped, "MISS")
 
     def _count_variant(self, path: str, stamp, ttl: int) -> bool:
         """Count one more stored query variant of `path`; False past NEWSROOM_PAGE_CACHE_MAX_VARIANTS.
@@ -316,10 +316,19 @@ class PageCacheMiddleware:
         return True
 
     def _serve(self, request, entry):
-        _stamp, status, headers, content, path = entry
+        # Entries stored before the gzip was kept have five fields.
+        _stamp, status, headers, content, path, *stored = entry
         response = HttpResponse(content, status=status, headers=dict(headers))
         _public_headers(response, _ttls(path, status)[1])
-        response[HEADER] = "HIT"
+        return self._answer(request, response, stored[0] if stored else None, "HIT")
+
+    @staticmethod
+    def _answer(request, response, gzipped: bytes | None, outcome: str):
+        """The stored answer, a 304 when the browser's copy is current, the stored gzip when it takes
+        gzip (without one, PublicGZipMiddleware compresses on the way out)."""
+        response[HEADER] = outcome
         conditional = _conditional(request, response)
-        conditional[HEADER] = "HIT"
+        if conditional is response and gzipped is not None:
+            serve_compressed(request, response, gzipped)
+        conditional[HEADER] = outcome
         return conditional
