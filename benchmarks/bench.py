@@ -349,6 +349,10 @@ http {{
             path = urls[page_type][0]
             self.results[("warm", "locmem", page_type)] = self.warm_until_hit(port, path)
             self.results["wrk"][("locmem", page_type)] = self.wrk(port, [path])
+        # What browsers ask: the article's hit with Accept-Encoding: gzip (the entry's stored gzip),
+        # against the same bytes gzipped by whitenoise from this server.
+        self.results["hit_gzip"] = self.wrk(port, [urls["article"][0]], gzip_accepted=True)
+        self.results["ceilings"]["whitenoise_gzip_locmem"] = self.wrk(port, [CEILING_PATH], gzip_accepted=True)
         self.stop(server)
 
         log("wrk: page cache on (Redis), then through Varnish")

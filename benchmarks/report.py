@@ -164,6 +164,13 @@ def report(results: dict, args) -> str:
         f"locmem {article_hit:.0f} req/s = {article_hit / whitenoise:.0%}, Redis {redis_hit:.0f} = {redis_hit / whitenoise:.0%} of {whitenoise:.0f}",
         article_hit >= 0.9 * whitenoise,
     )
+    hit_gzip, static_gzip = results.get("hit_gzip"), ceilings.get("whitenoise_gzip_locmem")
+    if hit_gzip and static_gzip:
+        row(
+            "… with Accept-Encoding: gzip, as browsers ask",
+            f"locmem {hit_gzip['rps']:.0f} req/s = {hit_gzip['rps'] / static_gzip['rps']:.0%} of {static_gzip['rps']:.0f} (whitenoise, gzip)",
+            hit_gzip["rps"] >= 0.9 * static_gzip["rps"],
+        )
     nginx = ceilings.get("nginx_gzip", {}).get("rps")
     if nginx:
         row(
