@@ -11,7 +11,7 @@ One read per request (`get_many` of the entry, its path's version and the cache 
 single `MGET` on Redis). A path's first request writes its version: a version missing later (culled,
 evicted) is replaced by a new one, never read as an old one (`_fresh_stamp`). Entries also carry
 the Paris date, so that partner campaigns, which start and end at midnight without any save, never
-show a day late.
+show a day late, and their gzip, made once (newsroom/compression.py), for browsers that take it.
 
 Never cached: requests with a session cookie or an Authorization header (decided on the cookie, as
 sessions and authentication run after this middleware), other methods than GET (HEAD is answered
