@@ -11,8 +11,8 @@ copy views without replacing them.
 - Stale save. Wagtail 8 refuses a stale *autosave* (a JSON request) but saves a plain form POST
   whatever happened since the editor was opened, so the second of two editors silently replaced
   the first one's text. A save made from an out-of-date revision is now refused once, with a
-  French error and the submitted text kept in the form; saving again replaces the newer version
-  knowingly (both stay in the history).
+  French error and the submitted text kept in the form, its autosave off; saving again replaces
+  the newer version knowingly (both stay in the history).
 - Move confirmation. Wagtail 8.0.1 renders it on GET for anyone who can open the admin; it now
   needs the same permission as the move itself (`before_move_page`).
 """
@@ -135,6 +135,9 @@ class RefuseStaleSaveMixin:
         # Validate first: add_error needs cleaned_data, and the editor sees their other errors too.
         self.form.is_valid()
         self.form.add_error(None, STALE_SAVE_MESSAGE.format(who=_who(self.latest_revision)))
+        # The form comes back carrying the newer revision, so that saving again overwrites it on
+        # purpose: its autosave would do so on its own a second later, unasked.
+        self.autosave_enabled = False
         return self.form_invalid(self.form)
 
 

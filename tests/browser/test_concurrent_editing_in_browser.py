@@ -57,4 +57,10 @@ def test_the_second_editor_is_stopped_and_keeps_their_text(
     expect(desk.get_by_text(re.compile("a enregistré une version plus récente de cette page"))).to_be_visible()
     expect(desk.get_by_role("textbox", name=re.compile(r"^Chapô"))).to_have_value(DESK_TEXT)
     screenshot(desk, "concurrent-editing-refused.png")
+    # Nothing saves the refused text unasked: the returned editor's autosave is off (it once
+    # overwrote the newer version a second after the refusal).
+    posts = []
+    desk.on("request", lambda request: posts.append(request.url) if request.method == "POST" else None)
+    desk_autosave.wait_until_quiet()
+    assert posts == []
     assert ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object().chapo == CHIEF_TEXT
