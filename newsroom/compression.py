@@ -15,9 +15,8 @@ top (its own BREACH mitigation).
 """
 
 from django.conf import settings
-from django.middleware.gzip import GZipMiddleware
+from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.utils.cache import patch_vary_headers
-from django.utils.regex_helper import _lazy_re_compile
 from django.utils.text import compress_string
 
 COMPRESSED_TYPES = (
@@ -45,11 +44,14 @@ def _compressible(request, response) -> bool:
         return False
     if request.path.startswith(("/admin/", "/django-admin/")):
         return False
+    return _textual(response)
+
+
+def _textual(response) -> bool:
     content_type = response.get("Content-Type", "").split(";")[0].strip().lower()
     return content_type in COMPRESSED_TYPES
 
 
-_ACCEPTS_GZIP = _lazy_re_compile(r"\bgzip\b")
 # Answers shorter than this are not worth compressing (Django's GZipMiddleware's own threshold).
 MIN_LENGTH = 200
 
@@ -57,8 +59,7 @@ MIN_LENGTH = 200
 def compressed_body(response) -> bytes | None:
     """The gzip of a public answer about to be stored by the page cache, or None when its type is not
     compressed here or gzip would not shrink it. Made once per stored entry."""
-    content_type = response.get("Content-Type", "").split(";")[0].strip().lower()
-    if content_type not in COMPRESSED_TYPES or len(response.content) < MIN_LENGTH:
+    if not _textual(response) or len(response.content) < MIN_LENGTH:
         return None
     body = compress_string(response.content, max_random_bytes=PublicGZipMiddleware.max_random_bytes)
     return body if len(body) < len(response.content) else None
@@ -68,7 +69,7 @@ def serve_compressed(request, response, body: bytes) -> None:
     """Give `response` the stored gzip `body` when the browser takes gzip, with the headers Django's
     GZipMiddleware would set (which then leaves the answer alone)."""
     patch_vary_headers(response, ("Accept-Encoding",))
-    if not _ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+    if not re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
         return
     response.content = body
     response.headers["Content-Length"] = str(len(body))
